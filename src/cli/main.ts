@@ -1,2 +1,49 @@
 #!/usr/bin/env node
-console.log('khabar');
+/** The `khabar` command: the composition root. Maps KhabarError codes to exit codes and stderr. */
+import { isKhabarError } from '../errors/index.js';
+import { analyzeCommand, lemmaCommand, normalizeCommand } from './commands/text-commands.js';
+import type { Out } from './commands/text-commands.js';
+
+const USAGE = `khabar — Persian-first news agency platform
+
+Usage:
+  khabar normalize [file|-]                       editorial normalizer (ویراستار) on a file or stdin
+  khabar analyze [file|-] [--json] [--analyzer fa|fa-exact]
+                                                  search analyzer: tokens with offsets and terms
+  khabar lemma <word…>                            lemma of each word (UD convention, verbs past#present)
+  khabar help                                     this text
+`;
+
+const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Promise<void>> = {
+  normalize: normalizeCommand,
+  analyze: analyzeCommand,
+  lemma: lemmaCommand,
+};
+
+async function main(argv: readonly string[]): Promise<number> {
+  const [name, ...rest] = argv;
+  const out: Out = { write: (t) => void process.stdout.write(t) };
+  if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
+    out.write(USAGE);
+    return 0;
+  }
+  const command = COMMANDS[name];
+  if (!command) {
+    process.stderr.write(`khabar: unknown command "${name}"\n\n${USAGE}`);
+    return 2;
+  }
+  try {
+    await command(rest, out);
+    return 0;
+  } catch (e) {
+    if (isKhabarError(e)) {
+      process.stderr.write(`khabar ${name}: ${e.message} [${e.code}]\n`);
+      return e.code === 'USAGE' ? 2 : 1;
+    }
+    throw e;
+  }
+}
+
+main(process.argv.slice(2)).then((code) => {
+  process.exitCode = code;
+});
