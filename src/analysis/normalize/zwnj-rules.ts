@@ -1,0 +1,285 @@
+/**
+ * ZWNJ (نیم‌فاصله) decisions, made with the lexicon. Two entry points:
+ * - {@link fixWord}: one written word (Arabic letters, marks, ZWNJ) → its corrected spelling;
+ * - {@link joinWords}: two words separated by a space → one word when the second is a suffix or the
+ *   pair is a compound, else `undefined`.
+ * The guiding rule is "do not rewrite correct text": a joined spelling the lexicon knows (میز, تنها,
+ * آنها, همچنین) is left alone, and two independent words are only joined on strong evidence.
+ */
+import { isNonJoining } from '../chars.js';
+import { getLexicon, type Lexicon } from '../lexicon/index.js';
+import { isVerbRest } from './verb-forms.js';
+
+const ZWNJ = '\u200C';
+const ZWNJ_CODE = 0x200c;
+
+/** The switches the word rules read. */
+export interface ZwnjFlags {
+  /** Insert ZWNJ where orthography wants one. */
+  fix: boolean;
+  /** Remove doubled / edge ZWNJ. */
+  clean: boolean;
+  /** Remove ZWNJ after a non-joining letter. */
+  redundant: boolean;
+  /** Shorten letters repeated 3+ times. */
+  decrease: boolean;
+}
+
+/** Verb prefixes written apart with ZWNJ (Farhangestan orthography §«می»): longest first. */
+const MI_PREFIXES = ['برمی', 'درمی', 'بازمی', 'فرامی', 'وامی', 'نمی', 'می'];
+const MI_SET = new Set(MI_PREFIXES);
+/** The plural suffix with its clitic extensions. */
+const PLURAL_SUFFIXES = ['هایشان', 'هایتان', 'هایمان', 'هایی', 'هایم', 'هایت', 'هایش', 'های', 'ها'];
+const PLURAL_SET = new Set(PLURAL_SUFFIXES);
+/** Pronoun/copula clitics written with ZWNJ after a silent ه (خانه‌ام، گفته‌اند، هسته‌ای، خانه‌ی). */
+const HEH_CLITICS = ['اند', 'ایم', 'اید', 'ای', 'ام', 'ات', 'اش', 'ی', 'شان', 'مان', 'تان'];
+const HEH_CLITIC_SET = new Set(HEH_CLITICS);
+/** Function words ending in ه that never take these clitics (به که نه چه). */
+const HEH_STOP = new Set(['به', 'که', 'نه', 'چه', 'ده', 'مه', 'شه', 'وه', 'ته', 'اه']);
+/** Derivational suffixes that are not words of their own (اخلال‌گر، علاقه‌مند، امیدوار). */
+const AFFIX_SUFFIXES = new Set(['گر', 'گری', 'گران', 'گرها', 'گرایی', 'وار', 'واری', 'مند', 'مندی', 'مندان', 'ها']);
+/** Prefixes written with ZWNJ (بی‌خبر). */
+const AFFIX_PREFIXES = new Set(['بی']);
+
+interface CompoundIndex {
+  /** Every full ZWNJ compound of the lexicon, keyed `left‌right` at its last ZWNJ. */
+  forms: Set<string>;
+  lefts: Set<string>;
+  rights: Set<string>;
+}
+let compounds: CompoundIndex | undefined;
+
+function compoundIndex(lex: Lexicon): CompoundIndex {
+  if (compounds) return compounds;
+  const forms = new Set<string>();
+  const lefts = new Set<string>();
+  const rights = new Set<string>();
+  for (const list of lex.zwnjForms.values()) {
+    for (const f of list) {
+      const cut = f.lastIndexOf(ZWNJ);
+      if (cut <= 0 || cut === f.length - 1) continue;
+      forms.add(f);
+      lefts.add(f.slice(0, cut));
+      rights.add(f.slice(cut + 1));
+    }
+  }
+  compounds = { forms, lefts, rights };
+  return compounds;
+}
+
+function freq(lex: Lexicon, w: string): number {
+  return lex.get(w)?.freqClass ?? -1;
+}
+
+/** Endings of regular inflection: an unseen listing such as یکی or زودی is still a word if its base is. */
+const INFLECTIONS = ['ی', 'ها', 'های', 'ان', 'ای', 'ات'];
+
+/**
+ * A word that stands on its own: seen in the lexicon's corpus (freqClass > 0), or an inflection of
+ * such a word. المللی, وگو, اندازی are not; they only occur inside compounds.
+ */
+function isStandalone(lex: Lexicon, w: string): boolean {
+  if (freq(lex, w) > 0) return true;
+  for (const e of INFLECTIONS) {
+    if (w.length > e.length + 1 && w.endsWith(e) && freq(lex, w.slice(0, w.length - e.length)) > 0) return true;
+  }
+  return false;
+}
+
+/** Glue a stem and a suffix: with ZWNJ after a joining letter, directly after a non-joining one. */
+function glue(a: string, b: string, f: ZwnjFlags): string {
+  if (f.redundant && isNonJoining(lastLetter(a))) return a + b;
+  return a + ZWNJ + b;
+}
+
+/** The last code unit that is not a combining mark (harakat sit after the letter they belong to). */
+function lastLetter(w: string): number {
+  for (let i = w.length - 1; i >= 0; i--) {
+    const c = w.charCodeAt(i);
+    if (!((c >= 0x64b && c <= 0x65f) || c === 0x670)) return c;
+  }
+  return 0;
+}
+
+/** Remove doubled ZWNJ, ZWNJ at the edges, and (optionally) ZWNJ after non-joining letters. */
+function cleanZwnj(w: string, f: ZwnjFlags): string {
+  if (!w.includes(ZWNJ)) return w;
+  let out = '';
+  let from = 0;
+  let lastKept = -1; // code of the last kept non-ZWNJ char
+  for (let i = 0; i < w.length; i++) {
+    const c = w.charCodeAt(i);
+    if (c !== ZWNJ_CODE) {
+      lastKept = c;
+      continue;
+    }
+    const next = w.charCodeAt(i + 1); // NaN at end
+    const drop =
+      (f.clean && (lastKept === -1 || lastKept === ZWNJ_CODE || i === w.length - 1 || next === ZWNJ_CODE)) ||
+      (f.redundant && lastKept !== -1 && isNonJoining(lastLetterBefore(w, i)));
+    if (drop) {
+      out += w.slice(from, i);
+      from = i + 1;
+    } else {
+      lastKept = c;
+    }
+  }
+  return from === 0 ? w : out + w.slice(from);
+}
+
+function lastLetterBefore(w: string, i: number): number {
+  for (let j = i - 1; j >= 0; j--) {
+    const c = w.charCodeAt(j);
+    if (c === ZWNJ_CODE || (c >= 0x64b && c <= 0x65f) || c === 0x670) continue;
+    return c;
+  }
+  return 0;
+}
+
+/** سلاممم → سلام: collapse a letter repeated 3+ times to two if the lexicon knows that, else to one. */
+function decreaseRepeats(w: string, lex: Lexicon): string {
+  if (!/(.)\1\1/u.test(w)) return w;
+  const two = w.replace(/(.)\1{2,}/gu, '$1$1');
+  if (lex.has(two)) return two;
+  return w.replace(/(.)\1{2,}/gu, '$1');
+}
+
+/**
+ * A stem that may carry a suffix: the stem itself when the lexicon knows it, or its ZWNJ spelling
+ * (زمینلرزه → زمین‌لرزه), else undefined.
+ */
+function resolveStem(lex: Lexicon, stem: string): string | undefined {
+  if (stem.length < 2) return undefined;
+  if (lex.has(stem)) return stem;
+  const forms = lex.zwnjForms.get(stem);
+  return forms && lex.has(forms[0]!) ? forms[0] : undefined;
+}
+
+/** می/نمی (and برمی، درمی…) written against a verb form: the spelling with ZWNJ, or undefined. */
+function splitVerb(w: string): string | undefined {
+  for (const p of MI_PREFIXES) {
+    if (w.length > p.length + 1 && w.startsWith(p) && isVerbRest(w.slice(p.length))) {
+      return p + ZWNJ + w.slice(p.length);
+    }
+  }
+  return undefined;
+}
+
+/** A clitic written against a silent ه: گفتهاند → گفته‌اند, هستهای → هسته‌ای. */
+function splitHehClitic(w: string, lex: Lexicon): string | undefined {
+  for (const s of HEH_CLITICS) {
+    if (w.length <= s.length + 2 || !w.endsWith(s)) continue;
+    const raw = w.slice(0, w.length - s.length);
+    if (raw.charCodeAt(raw.length - 1) !== 0x647 || HEH_STOP.has(raw)) continue;
+    const stem = resolveStem(lex, raw);
+    if (stem !== undefined) return stem + ZWNJ + s;
+  }
+  return undefined;
+}
+
+/** Insert the ZWNJs a joined word (no ZWNJ, unknown to the lexicon) is missing; undefined if none apply. */
+function splitJoined(w: string, lex: Lexicon, f: ZwnjFlags): string | undefined {
+  // 1. continuous verbs: میداند → می‌داند, نمیدانم → نمی‌دانم, برمیگردد → برمی‌گردد
+  const verb = splitVerb(w);
+  if (verb !== undefined) return verb;
+  // 2. compounds the lexicon spells with ZWNJ (بینالمللی → بین‌المللی), when the first part is a word
+  const forms = lex.zwnjForms.get(w);
+  if (forms) {
+    for (const form of forms) {
+      const first = form.slice(0, form.indexOf(ZWNJ));
+      if (lex.has(first)) return cleanZwnj(form, f);
+    }
+  }
+  // 3. plural ها / clitic after silent ه; pick the reading whose stem is more frequent (خانهای = خانه‌ای, not خان‌های)
+  //    (the clitic reading wins: ه‌ای is far more common than a plural of the ه-less stem)
+  const clitic = splitHehClitic(w, lex);
+  if (clitic !== undefined) return clitic;
+  for (const s of PLURAL_SUFFIXES) {
+    if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
+    const raw = w.slice(0, w.length - s.length);
+    // an unknown stem of 3+ letters before ها is still most likely a plural (گوشیها، اپلیکیشنها)
+    const stem = resolveStem(lex, raw) ?? (raw.length >= 3 ? raw : undefined);
+    if (stem !== undefined) return glue(stem, s, f);
+  }
+  // 4. comparative/superlative of a known adjective: بزرگترین → بزرگ‌ترین
+  for (const s of ['ترین', 'تر']) {
+    if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
+    const stem = w.slice(0, w.length - s.length);
+    if (lex.get(stem)?.pos.includes('a')) return glue(stem, s, f);
+  }
+  // 5. the privative prefix بی before a known noun/adjective: بیخبر → بی‌خبر
+  if (w.startsWith('بی') && w.length > 4) {
+    const rest = w.slice(2);
+    const e = lex.get(rest);
+    if (e && e.freqClass > 0 && /[na]/.test(e.pos)) return 'بی' + ZWNJ + rest;
+  }
+  return undefined;
+}
+
+/** The corrected spelling of one written word (a run of Arabic letters, marks and ZWNJ). */
+export function fixWord(word: string, f: ZwnjFlags): string {
+  let w = f.clean || f.redundant ? cleanZwnj(word, f) : word;
+  if (!f.fix && !f.decrease) return w;
+  const lex = getLexicon();
+  if (f.decrease) w = decreaseRepeats(w, lex);
+  if (!f.fix || w.length < 4 || w.includes(ZWNJ)) return w;
+  const known = lex.get(w);
+  if (known === undefined) return splitJoined(w, lex, f) ?? w;
+  // Inflected listings (freqClass 0) include joined verbs such as میگفت, which orthography writes
+  // می‌گفت; other joined listings (آنها، مهمترین) are accepted spellings and stay.
+  return known.freqClass === 0 ? splitVerb(w) ?? splitHehClitic(w, lex) ?? w : w;
+}
+
+/** Strong evidence that «a b» is the compound a‌b: an affix, a part that is no word alone, or a compound far more frequent than its rarer part. */
+function compoundEvidence(lex: Lexicon, a: string, b: string, form: string): boolean {
+  // passive and compound verbs stay apart: توقیف شده, انجام شد
+  if (isVerbRest(b) || lex.get(b)?.pos.includes('v')) return false;
+  if (AFFIX_SUFFIXES.has(b) || AFFIX_PREFIXES.has(a)) return true;
+  if (!a.includes(ZWNJ) && !isStandalone(lex, a)) return true;
+  if (!isStandalone(lex, b)) return true;
+  const cf = freq(lex, form);
+  return cf > 0 && cf >= Math.min(freq(lex, a), freq(lex, b)) + COMPOUND_MARGIN;
+}
+
+/** How many doublings (log2 classes) a compound must out-count its rarer part by. */
+export let COMPOUND_MARGIN = Number((globalThis as { KHABAR_MARGIN?: number }).KHABAR_MARGIN ?? 8);
+
+const pairCache = new Map<string, boolean>();
+
+/**
+ * Join two space-separated words when the second is a suffix (ها، ترین، ‌اند after ه) or the first
+ * is a verb prefix before a verb form, or the pair is a lexicon compound with strong evidence.
+ * `prevWord` is the word before `a` (ماه می: the month, never a prefix). Returns the joined word or undefined.
+ */
+export function joinWords(a: string, b: string, f: ZwnjFlags): string | undefined {
+  if (MI_SET.has(a)) {
+    return isVerbRest(b) ? a + ZWNJ + b : undefined;
+  }
+  if (PLURAL_SET.has(b)) return glue(a, b, f);
+  if (b === 'ترین') return glue(a, b, f);
+  const lex = getLexicon();
+  if (b === 'تر') return lex.get(a)?.pos.includes('a') ? glue(a, b, f) : undefined;
+  if (HEH_CLITIC_SET.has(b)) {
+    const last = lastLetter(a);
+    if (last === 0x647 && a.length >= 3 && !HEH_STOP.has(a)) return a + ZWNJ + b;
+    if (b === 'اند' && last === 0x6cc && a.length >= 3) return a + ZWNJ + b;
+    return undefined;
+  }
+  const idx = compoundIndex(lex);
+  if (!idx.lefts.has(a) || !idx.rights.has(b)) {
+    if (AFFIX_PREFIXES.has(a)) {
+      const e = lex.get(b);
+      if (e && e.freqClass > 0 && /[na]/.test(e.pos) && !lex.has(a + b)) return a + ZWNJ + b;
+    }
+    return undefined;
+  }
+  const form = a + ZWNJ + b;
+  if (!idx.forms.has(form)) return undefined;
+  let ok = pairCache.get(form);
+  if (ok === undefined) {
+    ok = compoundEvidence(lex, a, b, form);
+    if (pairCache.size > 100_000) pairCache.clear();
+    pairCache.set(form, ok);
+  }
+  return ok ? cleanZwnj(form, f) : undefined;
+}
