@@ -50,8 +50,9 @@ function wordLemma(text: string, ezafe: boolean): string {
   const closed = closedClassLemma(joined);
   if (closed !== undefined) return closed;
   if (!ARABIC_LETTER.test(joined)) return text;
-  const wordFreq = lookup(text, joined)?.entry.freqClass ?? -1;
-  const noun = nounLemma(text, joined, wordFreq);
+  const hit = lookup(text, joined);
+  const wordFreq = hit?.entry.freqClass ?? -1;
+  const noun = nounLemma(text, joined, wordFreq, hit?.spelling);
   // A written ezafe (خانهٔ، گفتهٔ) only follows a noun phrase head, never a verb.
   const verb = ezafe ? undefined : bestVerbReading(joined);
   if (verb && acceptVerb(verb, wordFreq, noun)) return verbLemma(verb);

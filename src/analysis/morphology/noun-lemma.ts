@@ -26,6 +26,12 @@ export interface NounReading {
 const KNOWN_WORD_MARGIN = 3;
 
 /**
+ * A counted word in consonant + ی is usually a lexicalised derivative (جهانی 12 vs جهان 24 is a
+ * relational adjective), so the indefinite reading needs a far commoner stem (مردی 4 vs مرد 23).
+ */
+const YEH_MARGIN = 14;
+
+/**
  * Comparatives keep their adjective stem in PerDT (بیشتر → بیش, مهم‌ترین → مهم). To avoid reading
  * دفتر or کبوتر as comparatives the stem must be a common adjective/adverb in the lexicon.
  */
@@ -47,9 +53,9 @@ function isComparative(c: SuffixCandidate): boolean {
  * - A known, counted word (wordFreq > 0) loses no pronoun clitic and no Arabic plural ین (سازمان is
  *   not ساز + مان, آخرین not آخر + ین), and loses ی or a plural only when the stem is clearly more
  *   common (جای → جا, but تنها stays); after a vowel the ی is the written ezafe, so any gain suffices.
- * - A listed but uncounted word ending in ی after a consonant is kept when its stem can be an
- *   adjective's base (اجتماعی, علمی: relational adjectives are PerDT lemmas); after a noun-only
- *   stem the ی is the indefinite article (دقیقه‌ای, کشوری) and is stripped.
+ * - A listed word ending in a derivational-looking ی (ی, یی, ای: اجتماعی, اروپایی, هسته‌ای) is
+ *   kept: the word list lists relational adjectives and -ی nouns, and the indefinite forms it lists
+ *   are mostly the grammaticalised ones in `closed-class.ts` (کسی, چیزی).
  * - The Arabic plural ین is stripped only from unknown words (مسئولین).
  */
 function acceptStrip(c: SuffixCandidate, s: { freq: number; pos: string }, wordFreq: number): boolean {
@@ -57,12 +63,13 @@ function acceptStrip(c: SuffixCandidate, s: { freq: number; pos: string }, wordF
   if (wordFreq >= 0 && sufs.includes('ین')) return false;
   const onlyYeh = sufs.length === 1 && sufs[0] === 'ی';
   const afterVowel = /[او]$/.test(c.stem);
+  // A plural needs a nominal stem (بیان is not بی + ان).
+  if (sufs.some((x) => x === 'ان' || x === 'ها') && !/[nap]/.test(s.pos)) return false;
   if (wordFreq > 0) {
     if (sufs.some(isClitic)) return false;
-    const margin = onlyYeh && afterVowel ? 1 : KNOWN_WORD_MARGIN;
+    const margin = onlyYeh ? (afterVowel ? 1 : YEH_MARGIN) : KNOWN_WORD_MARGIN;
     return s.freq - wordFreq >= margin;
   }
-  if (wordFreq === 0 && onlyYeh && !afterVowel && /a/.test(s.pos)) return false;
   return true;
 }
 
@@ -77,9 +84,10 @@ function spellingOf(text: string, c: SuffixCandidate): { spelling: string; freq:
 
 /**
  * The nominal lemma of `text` (normalized, ZWNJ kept) whose joined spelling is `joined`;
- * `wordFreq` is the frequency class of the whole word (-1 when unknown).
+ * `wordFreq` is the frequency class of the whole word (-1 when unknown) and `spelling` the
+ * lexicon's spelling of it, when listed.
  */
-export function nounLemma(text: string, joined: string, wordFreq: number): NounReading {
+export function nounLemma(text: string, joined: string, wordFreq: number, spelling?: string): NounReading {
   const lex = getLexicon();
   const cands = suffixCandidates(joined);
 
@@ -88,14 +96,24 @@ export function nounLemma(text: string, joined: string, wordFreq: number): NounR
     if (c.keep < 0 || c.suffixes.some((s) => s !== 'ی' && s !== 'یی' && s !== 'ای' && !isClitic(s))) continue;
     const written = zwnjPrefix(text, c.keep).replace(/\u200c+$/, '');
     const sing = lex.brokenPlurals.get(written) ?? lex.brokenPlurals.get(c.stem);
-    if (sing !== undefined && (c.suffixes.length === 0 || (lookup(written, c.stem)?.entry.freqClass ?? 0) > 0)) {
+    // The table also pairs singular-looking words (خدمت → خادم): trust it only when the lexicon
+    // does not call the form a plain noun/adjective (its POS is empty or includes plural).
+    const pos = lookup(written, c.stem)?.entry.pos ?? '';
+    if (sing !== undefined && (pos === '' || pos.includes('p'))) {
       return { lemma: sing, stripped: true, freq: lookup(sing, sing)?.entry.freqClass ?? -1 };
     }
   }
 
+  // A listed word in -ی/-یی/-ای (not after a vowel, where ی is the ezafe) is its own lemma unless
+  // other suffixes sit outside the ی (کارهایی) or the comparative applies.
+  const yehLemma = wordFreq === 0 && spelling !== undefined && isDerivationalYeh(spelling);
+  if (yehLemma && spelling !== undefined && !cands.some((c) => isComparative(c) && c.suffixes.length === 1)) {
+    return { lemma: spelling, stripped: false, freq: 0 };
+  }
   let best: { spelling: string; score: number; freq: number; c: SuffixCandidate } | undefined;
   for (const c of cands) {
     if (c.suffixes.length === 0) continue;
+    if (yehLemma && !isComparative(c)) continue;
     const s = spellingOf(text, c);
     if (!s || s.freq <= 0) continue;
     const comparative = isComparative(c);
@@ -122,6 +140,16 @@ export function nounLemma(text: string, joined: string, wordFreq: number): NounR
     }
   }
   return { lemma: text, stripped: false, freq: wordFreq };
+}
+
+/**
+ * True for a lexicon spelling that ends in a derivational-looking ی: ی after a consonant (علمی),
+ * یی after a vowel (اروپایی) or ای after ه written with its ZWNJ (هسته‌ای). Plural + ezafe
+ * (کتاب‌های, کتاب‌هایی) is excluded.
+ */
+function isDerivationalYeh(spelling: string): boolean {
+  if (/ها(ی|یی)$/.test(spelling)) return false;
+  return /[^اوی\u200c]ی$/.test(spelling) || /[او]یی$/.test(spelling) || /ه\u200cای$/.test(spelling);
 }
 
 function isClitic(s: string): boolean {

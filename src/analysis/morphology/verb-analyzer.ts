@@ -3,6 +3,8 @@
  * and looks the stem up in the lexicon's table of past#present pairs. Works on the joined spelling.
  */
 import { getLexicon, type VerbStems } from '../lexicon/index.js';
+import { lookup } from './lexicon-lookup.js';
+import { COMMON_VERB_PAIRS } from './common-verbs.js';
 import {
   GLIDE_PRESENT_ENDINGS, PARTICIPLE_ENDINGS, PAST_ENDINGS, PRESENT_ENDINGS, PREVERBS, VERB_PREFIXES,
 } from './verb-endings.js';
@@ -29,12 +31,15 @@ export interface VerbReading {
   readonly ending: string;
   /** Frequency class of the infinitive (past stem + ن) in the lexicon: how common the verb is. */
   readonly verbFreq: number;
+  /** `verbFreq` raised for the common verbs of `common-verbs.ts`; ranks readings of one spelling. */
+  readonly rank: number;
 }
 
 interface VerbTables {
   byPast: Map<string, VerbStems[]>;
   byPresent: Map<string, VerbStems[]>;
   freq: Map<VerbStems, number>;
+  rank: Map<VerbStems, number>;
 }
 
 let tables: VerbTables | undefined;
@@ -49,15 +54,25 @@ function getTables(): VerbTables {
   const byPast = new Map<string, VerbStems[]>();
   const byPresent = new Map<string, VerbStems[]>();
   const freq = new Map<VerbStems, number>();
+  const rank = new Map<VerbStems, number>();
   for (const v of lex.verbs) {
     if (!/[دت]$/.test(v.past) || !v.present || /\s/.test(v.present) || v.present === 'است') continue;
-    freq.set(v, lex.get(v.past + 'ن')?.freqClass ?? 0);
+    const f = lookup(v.past + 'ن', v.past + 'ن')?.entry.freqClass ?? 0;
+    freq.set(v, f);
+    rank.set(v, COMMON_VERB_PAIRS.has(v.past + '#' + v.present) ? Math.max(f, COMMON_VERB_RANK) : f);
     add(byPast, v.past, v);
     add(byPresent, v.present, v);
   }
-  tables = { byPast, byPresent, freq };
+  tables = { byPast, byPresent, freq, rank };
   return tables;
 }
+
+/**
+ * Rank given to the common verbs of {@link COMMON_VERB_PAIRS} when choosing among the pairs a
+ * spelling fits: the word list misses some infinitives (گذاشتن) and counts homographs with others
+ * (کندن "to dig" shares کن with کردن).
+ */
+const COMMON_VERB_RANK = 24;
 
 function add(m: Map<string, VerbStems[]>, k: string, v: VerbStems): void {
   const l = m.get(k);
@@ -76,8 +91,14 @@ export function verbReadings(joined: string): VerbReading[] {
   for (const pv of PREVERBS) {
     if (joined.length > pv.length + 2 && joined.startsWith(pv)) {
       const rest = joined.slice(pv.length);
-      if (rest.startsWith('می') || rest.startsWith('نمی') || rest.startsWith('خواه') || rest.startsWith('نخواه')) {
-        readCore(rest, pv, out);
+      const marked = rest.startsWith('می') || rest.startsWith('نمی') || rest.startsWith('خواه') || rest.startsWith('نخواه');
+      const found: VerbReading[] = [];
+      readCore(rest, pv, found);
+      for (const r of found) {
+        // Without an inflectional marker after it, the preverb must make a compound the lexicon
+        // knows (درآوردن, برخاستن), or بر+د would read every word in بر as a verb.
+        const compoundFreq = lookup(pv + r.past + 'ن', pv + r.past + 'ن')?.entry.freqClass ?? -1;
+        if (marked || compoundFreq > 0) out.push({ ...r, verbFreq: Math.max(compoundFreq, marked ? r.verbFreq : 0), rank: Math.max(compoundFreq, marked ? r.rank : 0) });
       }
     }
   }
@@ -119,16 +140,14 @@ function readCore(w: string, preverb: string, out: VerbReading[]): void {
       for (const e of PRESENT_ENDINGS) {
         if (body.length > e.length && body.endsWith(e)) {
           const stem = body.slice(0, body.length - e.length);
-          const strength = p.durative || p.subjunctive ? 3 : 2;
-          pushStems(t, t.byPresent.get(stem), preverb, strength, false, e, p.durative, out);
+          pushStems(t, t.byPresent.get(stem), preverb, presentStrength(p, e), false, e, p.durative, out);
         }
       }
       for (const e of GLIDE_PRESENT_ENDINGS) {
         if (body.length > e.length && body.endsWith(e)) {
           const stem = body.slice(0, body.length - e.length);
-          if (!/[او]$/.test(stem)) continue;
-          const strength = p.durative || p.subjunctive ? 3 : 2;
-          pushStems(t, t.byPresent.get(stem), preverb, strength, false, e, p.durative, out);
+          if (!/[آاو]$/.test(stem)) continue;
+          pushStems(t, t.byPresent.get(stem), preverb, presentStrength(p, e), false, e, p.durative, out);
         }
       }
       if (!p.durative) {
@@ -137,6 +156,17 @@ function readCore(w: string, preverb: string, out: VerbReading[]): void {
       }
     }
   }
+}
+
+/**
+ * Evidence from a present form. Without a prefix, only the third persons (کند، کنند) are common in
+ * modern prose (the subjunctive of compound verbs); a bare stem + ی/م/یم/ید is far more often a
+ * noun with the indefinite ی or a clitic (زنی، کارم).
+ */
+function presentStrength(p: { durative: boolean; subjunctive: boolean; negative: boolean }, ending: string): 1 | 2 | 3 {
+  if (p.durative || p.subjunctive) return 3;
+  if (p.negative) return 2;
+  return ending.endsWith('د') && ending !== 'ید' && ending !== 'یید' ? 2 : 1;
 }
 
 function pushStems(
@@ -161,7 +191,7 @@ function pushStems(
         }
       }
     }
-    out.push({ past, present, preverb: pv, strength, durative, participle, ending, verbFreq: t.freq.get(v) ?? 0 });
+    out.push({ past, present, preverb: pv, strength, durative, participle, ending, verbFreq: t.freq.get(v) ?? 0, rank: t.rank.get(v) ?? 0 });
   }
 }
 
@@ -178,8 +208,10 @@ export function bestVerbReading(joined: string): VerbReading | undefined {
 }
 
 function better(a: VerbReading, b: VerbReading): boolean {
+  // A clearly commoner verb wins over formal evidence (نشسته is نشستن, not ن + شسته of شستن).
+  if (Math.abs(a.rank - b.rank) >= 3) return a.rank > b.rank;
   if (a.strength !== b.strength) return a.strength > b.strength;
-  if (a.verbFreq !== b.verbFreq) return a.verbFreq > b.verbFreq;
+  if (a.rank !== b.rank) return a.rank > b.rank;
   if (a.preverb !== b.preverb) return a.preverb === '';
   return a.present.length < b.present.length;
 }
