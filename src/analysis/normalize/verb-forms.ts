@@ -10,6 +10,8 @@ import { getLexicon } from '../lexicon/index.js';
 const PRESENT_ENDINGS = ['م', 'ی', 'د', 'یم', 'ید', 'ند'];
 /** After a stem ending in a vowel (آ، گو، رو) Persian inserts a glide ی: می‌آیند, می‌گویید. */
 const GLIDE_ENDINGS = ['یم', 'یی', 'ید', 'ییم', 'یید', 'یند'];
+/** Stems used bare after می (impersonal): any other bare stem is too ambiguous (رند، دان). */
+const BARE_STEMS = new Set(['توان', 'باید', 'بایست']);
 /** Past-tense endings, plus ه for the past participle (می‌رفته). */
 const PAST_ENDINGS = ['', 'م', 'ی', 'یم', 'ید', 'ند', 'ه'];
 
@@ -20,8 +22,8 @@ export function isVerbRest(rest: string): boolean {
   for (const e of PRESENT_ENDINGS) {
     if (rest.endsWith(e) && lex.byPresentStem.has(rest.slice(0, rest.length - e.length))) return true;
   }
-  // a bare stem of three letters or more: می‌توان, می‌باید (impersonal)
-  if (rest.length >= 3 && lex.byPresentStem.has(rest)) return true;
+  // impersonal bare stems: می‌توان, نمی‌شود-like forms are covered by the endings above
+  if (BARE_STEMS.has(rest)) return true;
   for (const e of GLIDE_ENDINGS) {
     if (!rest.endsWith(e)) continue;
     const stem = rest.slice(0, rest.length - e.length);

@@ -34,6 +34,8 @@ const PLURAL_SET = new Set(PLURAL_SUFFIXES);
 /** Pronoun/copula clitics written with ZWNJ after a silent ه (خانه‌ام، گفته‌اند، هسته‌ای، خانه‌ی). */
 const HEH_CLITICS = ['اند', 'ایم', 'اید', 'ای', 'ام', 'ات', 'اش', 'ی', 'شان', 'مان', 'تان'];
 const HEH_CLITIC_SET = new Set(HEH_CLITICS);
+/** Inside one joined word ی and the plural pronouns are left out: دانشگاهی is an adjective, not دانشگاه‌ی. */
+const HEH_CLITICS_JOINED = ['اند', 'ایم', 'اید', 'ای', 'ام', 'ات', 'اش'];
 /** Function words ending in ه that never take these clitics (به که نه چه). */
 const HEH_STOP = new Set(['به', 'که', 'نه', 'چه', 'ده', 'مه', 'شه', 'وه', 'ته', 'اه']);
 /** Derivational suffixes that are not words of their own (اخلال‌گر، علاقه‌مند، امیدوار). */
@@ -166,13 +168,24 @@ function splitVerb(w: string): string | undefined {
 }
 
 /** A clitic written against a silent ه: گفتهاند → گفته‌اند, هستهای → هسته‌ای. */
-function splitHehClitic(w: string, lex: Lexicon): string | undefined {
-  for (const s of HEH_CLITICS) {
+function splitHehClitic(w: string, lex: Lexicon, clitics: readonly string[]): string | undefined {
+  for (const s of clitics) {
     if (w.length <= s.length + 2 || !w.endsWith(s)) continue;
     const raw = w.slice(0, w.length - s.length);
     if (raw.charCodeAt(raw.length - 1) !== 0x647 || HEH_STOP.has(raw)) continue;
     const stem = resolveStem(lex, raw);
     if (stem !== undefined) return stem + ZWNJ + s;
+  }
+  return undefined;
+}
+
+/** A perfect-tense verb written joined: کردهاند → کرده‌اند (past stem + ه + اند/ایم/اید/ام). */
+function splitPerfect(w: string): string | undefined {
+  const lex = getLexicon();
+  for (const s of ['اند', 'ایم', 'اید', 'ام']) {
+    if (!w.endsWith(s)) continue;
+    const part = w.slice(0, w.length - s.length);
+    if (part.length >= 3 && part.endsWith('ه') && lex.byPastStem.has(part.slice(0, -1))) return part + ZWNJ + s;
   }
   return undefined;
 }
@@ -191,16 +204,25 @@ function splitJoined(w: string, lex: Lexicon, f: ZwnjFlags): string | undefined 
     }
   }
   // 3. plural ها / clitic after silent ه; pick the reading whose stem is more frequent (خانهای = خانه‌ای, not خان‌های)
-  //    (the clitic reading wins: ه‌ای is far more common than a plural of the ه-less stem)
-  const clitic = splitHehClitic(w, lex);
-  if (clitic !== undefined) return clitic;
+  //    (روزهای is روز‌های, هستهای is هسته‌ای: the reading with the more frequent stem wins)
+  let best: string | undefined;
+  let bestFreq = -2;
   for (const s of PLURAL_SUFFIXES) {
     if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
     const raw = w.slice(0, w.length - s.length);
     // an unknown stem of 3+ letters before ها is still most likely a plural (گوشیها، اپلیکیشنها)
     const stem = resolveStem(lex, raw) ?? (raw.length >= 3 ? raw : undefined);
-    if (stem !== undefined) return glue(stem, s, f);
+    if (stem !== undefined) {
+      best = glue(stem, s, f);
+      bestFreq = freq(lex, stem);
+      break;
+    }
   }
+  const clitic = splitHehClitic(w, lex, HEH_CLITICS_JOINED);
+  if (clitic !== undefined && (best === undefined || freq(lex, clitic.slice(0, clitic.indexOf(ZWNJ))) > bestFreq)) {
+    return clitic;
+  }
+  if (best !== undefined) return best;
   // 4. comparative/superlative of a known adjective: بزرگترین → بزرگ‌ترین
   for (const s of ['ترین', 'تر']) {
     if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
@@ -227,13 +249,15 @@ export function fixWord(word: string, f: ZwnjFlags): string {
   if (known === undefined) return splitJoined(w, lex, f) ?? w;
   // Inflected listings (freqClass 0) include joined verbs such as میگفت, which orthography writes
   // می‌گفت; other joined listings (آنها، مهمترین) are accepted spellings and stay.
-  return known.freqClass === 0 ? splitVerb(w) ?? splitHehClitic(w, lex) ?? w : w;
+  return known.freqClass === 0 ? splitVerb(w) ?? splitPerfect(w) ?? w : w;
 }
 
 /** Strong evidence that «a b» is the compound a‌b: an affix, a part that is no word alone, or a compound far more frequent than its rarer part. */
 function compoundEvidence(lex: Lexicon, a: string, b: string, form: string): boolean {
   // passive and compound verbs stay apart: توقیف شده, انجام شد
   if (isVerbRest(b) || lex.get(b)?.pos.includes('v')) return false;
+  // Arabic formulae keep their spaces: بسم الله، ان شاء الله
+  if (b === 'الله') return false;
   if (AFFIX_SUFFIXES.has(b) || AFFIX_PREFIXES.has(a)) return true;
   if (!a.includes(ZWNJ) && !isStandalone(lex, a)) return true;
   if (!isStandalone(lex, b)) return true;
