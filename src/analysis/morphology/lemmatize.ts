@@ -9,7 +9,7 @@ import { closedClassLemma } from './closed-class.js';
 import { bestVerbReading, verbLemma, type VerbReading } from './verb-analyzer.js';
 import { nounLemma, type NounReading } from './noun-lemma.js';
 import { lookup } from './lexicon-lookup.js';
-import { FUTURE_AUXILIARY } from './auxiliaries.js';
+import { FUTURE_AUXILIARY, isAuxiliaryGroup, isPastParticiple } from './auxiliaries.js';
 
 /** Cache size bound: cleared wholesale when reached (cheap, and the hot vocabulary refills it fast). */
 const CACHE_LIMIT = 100_000;
@@ -50,6 +50,14 @@ function wordLemma(text: string, ezafe: boolean): string {
   const closed = closedClassLemma(joined);
   if (closed !== undefined) return closed;
   if (!ARABIC_LETTER.test(joined)) return text;
+  // A participle and its auxiliary written as one word with ZWNJ (رفته‌بودند، گفته‌شده‌است).
+  if (text.includes('\u200c')) {
+    const parts = text.split('\u200c');
+    for (let k = 1; k < parts.length; k++) {
+      const head = parts.slice(0, k).join('');
+      if (isPastParticiple(head) && isAuxiliaryGroup(parts.slice(k).join('_'))) return groupLemma([head, ...parts.slice(k)]);
+    }
+  }
   const hit = lookup(text, joined);
   const wordFreq = hit?.entry.freqClass ?? -1;
   const noun = nounLemma(text, joined, wordFreq, hit?.spelling);

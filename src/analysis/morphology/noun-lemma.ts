@@ -111,9 +111,11 @@ export function nounLemma(text: string, joined: string, wordFreq: number, spelli
     return { lemma: spelling, stripped: false, freq: 0 };
   }
   let best: { spelling: string; score: number; freq: number; c: SuffixCandidate } | undefined;
+  const zwnjAt = zwnjPositions(text);
   for (const c of cands) {
     if (c.suffixes.length === 0) continue;
     if (yehLemma && !isComparative(c)) continue;
+    if (zwnjAt.length > 0 && !zwnjAtBoundaries(zwnjAt, joined.length, c.suffixes)) continue;
     const s = spellingOf(text, c);
     if (!s || s.freq <= 0) continue;
     const comparative = isComparative(c);
@@ -150,6 +152,31 @@ export function nounLemma(text: string, joined: string, wordFreq: number, spelli
 function isDerivationalYeh(spelling: string): boolean {
   if (/ها(ی|یی)$/.test(spelling)) return false;
   return /[^اوی\u200c]ی$/.test(spelling) || /[او]یی$/.test(spelling) || /ه\u200cای$/.test(spelling);
+}
+
+/** Positions (in joined letters) where the written word has a ZWNJ. */
+function zwnjPositions(text: string): number[] {
+  const out: number[] = [];
+  let n = 0;
+  for (let i = 0; i < text.length; i++) {
+    if (text.charCodeAt(i) === 0x200c) out.push(n);
+    else n++;
+  }
+  return out;
+}
+
+/**
+ * A ZWNJ the writer put after the stem must fall on a morpheme boundary: خانه‌ای is خانه + ای, never
+ * خان + ها + ی. (ZWNJ inside the stem is checked against the lexicon's spelling instead.)
+ */
+function zwnjAtBoundaries(zwnjAt: readonly number[], length: number, suffixes: readonly string[]): boolean {
+  const bounds = new Set<number>();
+  let end = length;
+  for (let i = suffixes.length - 1; i >= 0; i--) {
+    end -= suffixes[i]!.length;
+    bounds.add(end);
+  }
+  return zwnjAt.every((p) => p <= end || bounds.has(p));
 }
 
 function isClitic(s: string): boolean {
