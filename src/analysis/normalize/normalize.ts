@@ -13,7 +13,7 @@ import { mapChars } from './char-map.js';
 import { convertNumber, scanNumber } from './digits.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, optionsKey, resolveNormalizeOptions } from './options.js';
 import { ELLIPSIS, PunctRole, persianPunct, punctRole } from './punctuation.js';
-import { type ZwnjFlags, fixWord, joinWords } from './zwnj-rules.js';
+import { type ZwnjFlags, fixWord, joinRoles, joinWords, mayJoin } from './zwnj-rules.js';
 
 /** What was emitted last, for spacing decisions. */
 const enum Kind {
@@ -31,8 +31,14 @@ const enum Kind {
 /** Words that follow a number without a space: ordinals and plurals (۲۰ام، ۱۰ها). */
 const NUMBER_SUFFIXES = new Set(['ام', 'امین', 'م', 'مین', 'ها', 'های', 'ای', 'ی', 'ین', 'ے']);
 
+/** A corrected word and its join roles. */
+interface WordInfo {
+  readonly w: string;
+  readonly roles: number;
+}
+
 /** Per option set, raw word → corrected word. Words repeat heavily in news text. */
-const wordCaches = new Map<number, Map<string, string>>();
+const wordCaches = new Map<number, Map<string, WordInfo>>();
 const WORD_CACHE_LIMIT = 200_000;
 
 function isWordClass(k: CharClass): boolean {
@@ -59,7 +65,11 @@ export function normalize(text: string, options?: NormalizeOptions): string {
 class Pass {
   private readonly n: number;
   private readonly flags: ZwnjFlags;
-  private readonly cache: Map<string, string>;
+  private readonly cache: Map<string, WordInfo>;
+  /** The word the join look-ahead already read, reused when the scan reaches it. */
+  private aheadStart = -1;
+  private aheadEnd = -1;
+  private aheadInfo: WordInfo | undefined;
   private readonly parts: string[] = [];
   private spanStart = -1;
   private spanEnd = -1;
@@ -243,10 +253,11 @@ class Pass {
     return j;
   }
 
-  private fix(raw: string): string {
+  private fix(raw: string): WordInfo {
     let w = this.cache.get(raw);
     if (w === undefined) {
-      w = fixWord(raw, this.flags);
+      const fixed = fixWord(raw, this.flags);
+      w = { w: fixed, roles: this.flags.fix ? joinRoles(fixed) : 0 };
       if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
       this.cache.set(raw, w);
     }
@@ -263,8 +274,16 @@ class Pass {
   private word(i: number): number {
     const s = this.s;
     const n = this.n;
-    let j = this.scanWord(i);
-    let cur = this.fix(s.slice(i, j));
+    let j: number;
+    let info: WordInfo;
+    if (i === this.aheadStart && this.aheadInfo) {
+      j = this.aheadEnd;
+      info = this.aheadInfo;
+    } else {
+      j = this.scanWord(i);
+      info = this.fix(s.slice(i, j));
+    }
+    let cur = info.w;
     if (cur.length === 0) {
       // only ZWNJs between spaces/punctuation: it separates like a space
       if (this.wsStart < 0) this.wsStart = i;
@@ -272,6 +291,7 @@ class Pass {
       return j;
     }
     if (this.o.fixZwnj) {
+      let roles = info.roles;
       for (;;) {
         let k = j;
         while (k < n) {
@@ -280,12 +300,18 @@ class Pass {
           else break;
         }
         if (k === j || k >= n || charClass(s.charCodeAt(k)) !== CharClass.ArabicLetter) break;
+        const e = this.scanWord(k);
+        const next = this.fix(s.slice(k, e));
+        this.aheadStart = k;
+        this.aheadEnd = e;
+        this.aheadInfo = next;
+        if (!mayJoin(roles, next.roles)) break;
         // «ماه می» is the month May, never a verb prefix
         if (cur === 'می' && this.lastWord === 'ماه') break;
-        const e = this.scanWord(k);
-        const joined = joinWords(cur, this.fix(s.slice(k, e)), this.flags);
+        const joined = joinWords(cur, next.w, this.flags);
         if (joined === undefined) break;
         cur = joined;
+        roles = joinRoles(joined);
         j = e;
       }
     }

@@ -270,6 +270,35 @@ export let COMPOUND_MARGIN = Number((globalThis as { KHABAR_MARGIN?: number }).K
 
 const pairCache = new Map<string, boolean>();
 
+/** {@link joinRoles} bit: a verb prefix (می، نمی…) or the prefix بی — may join the next word. */
+export const ROLE_PREFIX = 1;
+/** {@link joinRoles} bit: a suffix written after a word (ها، ترین، ‌اند…). */
+export const ROLE_SUFFIX = 2;
+/** {@link joinRoles} bit: the left part of a lexicon compound. */
+export const ROLE_LEFT = 4;
+/** {@link joinRoles} bit: the right part of a lexicon compound. */
+export const ROLE_RIGHT = 8;
+
+/**
+ * What a corrected word can do in a join, as bits, so that the scanner can rule out most word pairs
+ * with two bit tests instead of calling {@link joinWords} (computed once per distinct word).
+ */
+export function joinRoles(w: string): number {
+  const idx = compoundIndex(getLexicon());
+  let r = 0;
+  if (MI_SET.has(w) || AFFIX_PREFIXES.has(w)) r |= ROLE_PREFIX;
+  if (PLURAL_SET.has(w) || w === 'ترین' || w === 'تر' || HEH_CLITIC_SET.has(w)) r |= ROLE_SUFFIX;
+  if (idx.lefts.has(w)) r |= ROLE_LEFT;
+  if (idx.rights.has(w)) r |= ROLE_RIGHT;
+  return r;
+}
+
+/** True when {@link joinWords} could join words with these roles. */
+export function mayJoin(rolesA: number, rolesB: number): boolean {
+  return (rolesA & ROLE_PREFIX) !== 0 || (rolesB & ROLE_SUFFIX) !== 0 ||
+    ((rolesA & ROLE_LEFT) !== 0 && (rolesB & ROLE_RIGHT) !== 0);
+}
+
 /**
  * Join two space-separated words when the second is a suffix (ها، ترین، ‌اند after ه) or the first
  * is a verb prefix before a verb form, or the pair is a lexicon compound with strong evidence.
