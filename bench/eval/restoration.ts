@@ -119,7 +119,7 @@ export function evalRestoration(isnaDir: string, opts: { sentences?: number } = 
       equal += r.equal;
       for (const d of r.diffs) errors.set(d, (errors.get(d) ?? 0) + 1);
     }
-    const topErrors = [...errors].sort((x, y) => y[1] - x[1]).slice(0, +(process.env.TOPN ?? 20));
+    const topErrors = [...errors].sort((x, y) => y[1] - x[1]).slice(0, 20);
     rows.push({ name, sentences: sentences.length, tokens, accuracy: equal / tokens, changed: changed / sentences.length, topErrors });
   }
   return rows;

@@ -266,7 +266,7 @@ function compoundEvidence(lex: Lexicon, a: string, b: string, form: string): boo
 }
 
 /** How many doublings (log2 classes) a compound must out-count its rarer part by. */
-export let COMPOUND_MARGIN = Number((globalThis as { KHABAR_MARGIN?: number }).KHABAR_MARGIN ?? 8);
+const COMPOUND_MARGIN = 8;
 
 const pairCache = new Map<string, boolean>();
 
