@@ -38,7 +38,26 @@ const DEGRADATIONS: [string, (s: string) => string][] = [
   ['(f) control (original)', (s) => s],
 ];
 
-/** Deterministic sample: spread evenly over each service's sorted files, one sentence per file. */
+/**
+ * True for a sentence already in modern Persian orthography by surface checks that do not use the
+ * normalizer's own lexicon decisions: Persian yeh/kaf and digits only, no straight quotes, ASCII , ; ? or
+ * "...", no kashida, single spaces, ZWNJ only between letters, punctuation spaced as Persian typography
+ * wants, digits apart from letters, and no affix standing alone as a word (ها, های, تر, ترین, می, نمی). ISNA's copy is mostly modern but not uniformly so; a control row over
+ * sentences that break these rules would count the normalizer's intended corrections as damage.
+ */
+export function isModernOrthography(s: string): boolean {
+  if (/[يكى0-9٠-٩"\u0640]|\.\.\.|[ \u00A0]{2}|\u200C[ \u00A0]|[ \u00A0]\u200C/.test(s)) return false;
+  if (/[\u0600-\u06FF][,;?]|[,;?][ ]?[\u0600-\u06FF]/.test(s)) return false;
+  // ZWNJ only between two letters; no soft hyphen or bidi controls standing in for it.
+  if (/(^|[^\u0621-\u06FF])\u200C|\u200C($|[^\u0621-\u06FF])|[\u00AD\u200E\u200F\u202A-\u202E]/.test(s)) return false;
+  // Spacing of punctuation: none before ، ؛ : . ! ؟ ) », none after ( «, one after ، ؛ and a full stop.
+  if (/ [،؛:.!؟)»]|[(«] |[،؛][^ \n]|[.!؟:][\u0621-\u06FF]/.test(s)) return false;
+  // Digits glued to letters (۳۳درصد) or letters to an opening bracket (تومان(دو).
+  if (/[۰-۹][\u0621-\u06FF]|[\u0621-\u06FF][۰-۹(]/.test(s)) return false;
+  return !/(^|[ \u00A0])(ها|های|هایی|تر|ترین|می|نمی)(?=[ \u00A0]|$)/.test(s);
+}
+
+/** Deterministic sample of modern-orthography sentences, spread evenly over each service's sorted files. */
 export function sampleSentences(isnaDir: string, count: number): string[] {
   const perService = Math.ceil(count / SERVICES.length);
   const out: string[] = [];
@@ -55,7 +74,7 @@ export function sampleSentences(isnaDir: string, count: number): string[] {
         .split('\n')
         .flatMap((line) => line.split(/(?<=[.!؟?])\s+/))
         .map((x) => x.trim())
-        .filter((x) => x.split(/\s+/).length >= 4);
+        .filter((x) => x.split(/\s+/).length >= 4 && isModernOrthography(x));
       if (sentences.length === 0) continue;
       out.push(sentences[(k * 7) % sentences.length]!);
       taken++;

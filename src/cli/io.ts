@@ -7,9 +7,13 @@ export const MAX_TEXT_INPUT = 256 * 1024 * 1024;
 
 /** Reads UTF-8 text from `path`, or from stdin when `path` is undefined or `-`. Strips a leading BOM. */
 export function readTextInput(path: string | undefined): string {
+  const fromStdin = path === undefined || path === '-';
+  if (fromStdin && process.stdin.isTTY) {
+    throw new KhabarError('USAGE', 'no input: give a file, or pipe text on standard input');
+  }
   let buf: Buffer;
   try {
-    buf = readFileSync(path === undefined || path === '-' ? 0 : path);
+    buf = readFileSync(fromStdin ? 0 : path);
   } catch (e) {
     const err = e as NodeJS.ErrnoException;
     if (err.code === 'EAGAIN') {

@@ -35,6 +35,8 @@ export interface Lexicon {
   get(word: string): LexiconEntry | undefined;
   /** True when the exact spelling is a known word. */
   has(word: string): boolean;
+  /** Every spelling with its entry, in sorted order. */
+  entries(): IterableIterator<[string, LexiconEntry]>;
   /** Number of distinct spellings. */
   readonly size: number;
   /** Every verb, one entry per past#present pair. */
@@ -105,6 +107,7 @@ function buildLexicon(): Lexicon {
   return {
     get: (w) => entries.get(w),
     has: (w) => entries.has(w),
+    entries: () => entries.entries(),
     size: entries.size,
     verbs,
     byPastStem,

@@ -46,10 +46,10 @@ describe('normalize over real corpora', () => {
   it.skipIf(!hasIsna)('restores degraded ISNA sentences', () => {
     const rows = evalRestoration(ISNA, { sentences: 3000 });
     console.log(formatRestoration(rows));
-    // Targets from the brief: 98 % on every degraded row, 99.5 % on the control. The control is scored
-    // against ISNA's own text, which itself has ASCII digits, straight quotes and spaced «می شود»
-    // that the normalizer is required to correct, so the bars asserted here are the current floor
-    // (see the restoration report) and the brief's targets stay the goal.
-    for (const r of rows) expect(r.accuracy, r.name).toBeGreaterThanOrEqual(0.965);
+    // Targets (issue 2): ≥ 98 % on every degraded row, ≥ 99.5 % on the control. The sample is ISNA
+    // sentences already in modern orthography by surface checks (see isModernOrthography).
+    for (const r of rows) {
+      expect(r.accuracy, r.name).toBeGreaterThanOrEqual(r.name.includes('control') ? 0.995 : 0.98);
+    }
   });
 });

@@ -67,6 +67,14 @@ describe('normalize: ZWNJ', () => {
     expect(normalize('مردم بی خبر ماندند')).toBe(`مردم بی${Z}خبر ماندند`);
     expect(normalize('اخلال گر')).toBe(`اخلال${Z}گر`);
     expect(normalize('زمین لرزه ای')).toBe(`زمین${Z}لرزه${Z}ای`);
+    // two words that each stand alone stay apart
+    expect(normalize('سیستم عامل جدید')).toBe('سیستم عامل جدید');
+    expect(normalize('وقتی که آمد')).toBe('وقتی که آمد');
+    expect(normalize('متر مربع')).toBe('متر مربع');
+  });
+  it('reads joined plurals and ezafe without inventing splits', () => {
+    expect(normalize('انتهای خیابان')).toBe('انتهای خیابان');
+    expect(normalize('رویدادهای مهم')).not.toContain('روی\u200Cداده');
   });
   it('does not glue passive or compound verbs', () => {
     expect(normalize('روزنامه توقیف شده است')).toBe('روزنامه توقیف شده است');
@@ -90,9 +98,11 @@ describe('normalize: digits', () => {
   it('writes Persian digits in Persian text', () => {
     expect(normalize('ساعت 18 روز ٤ خرداد')).toBe('ساعت ۱۸ روز ۴ خرداد');
   });
-  it('writes the Persian decimal separator without spaces', () => {
-    expect(normalize('رشد 103.2 درصد')).toBe('رشد ۱۰۳٫۲ درصد');
-    expect(normalize('رشد ۱۰۳.۲ درصد')).toBe('رشد ۱۰۳٫۲ درصد');
+  it('keeps the decimal point by default and writes ٫ without spaces on request', () => {
+    expect(normalize('رشد 103.2 درصد')).toBe('رشد ۱۰۳.۲ درصد');
+    expect(normalize('رشد ۱۰۳.۲ درصد')).toBe('رشد ۱۰۳.۲ درصد');
+    expect(normalize('رشد 103.2 درصد', { decimalSeparator: true })).toBe('رشد ۱۰۳٫۲ درصد');
+    expect(normalize('رشد ۱۰۳.۲ درصد', { decimalSeparator: true })).toBe('رشد ۱۰۳٫۲ درصد');
   });
   it('leaves URLs, e-mail, Latin runs and model names alone', () => {
     expect(normalize('نشانی https://isna.ir/news/1402 را ببینید')).toBe('نشانی https://isna.ir/news/1402 را ببینید');

@@ -24,7 +24,10 @@ export interface NormalizeOptions {
   removeRedundantZwnj?: boolean;
   /** ASCII and Arabic-Indic digits → Persian digits, except inside URLs, e-mail addresses and Latin runs. Default on. */
   persianDigits?: boolean;
-  /** A single `.` between digits of a Persian number → Persian decimal separator ٫ (U+066B), no spaces. Default on. */
+  /**
+   * A single `.` between digits of a Persian number → Persian decimal separator ٫ (U+066B), no spaces.
+   * Default off: agencies commonly write the decimal point as `.`, which is not wrong; opt in for the ٫ house style.
+   */
   decimalSeparator?: boolean;
   /** `,` `;` `?` → `،` `؛` `؟` in Persian context. Default on. */
   persianPunctuation?: boolean;
@@ -63,7 +66,7 @@ export const DEFAULT_NORMALIZE_OPTIONS: Readonly<ResolvedNormalizeOptions> = Obj
   cleanZwnj: true,
   removeRedundantZwnj: true,
   persianDigits: true,
-  decimalSeparator: true,
+  decimalSeparator: false,
   persianPunctuation: true,
   persianQuotes: true,
   ellipsis: true,

@@ -168,12 +168,12 @@ function splitVerb(w: string): string | undefined {
 }
 
 /** A clitic written against a silent ه: گفتهاند → گفته‌اند, هستهای → هسته‌ای. */
-function splitHehClitic(w: string, lex: Lexicon, clitics: readonly string[]): string | undefined {
+function splitHehClitic(w: string, lex: Lexicon, clitics: readonly string[], direct = false): string | undefined {
   for (const s of clitics) {
     if (w.length <= s.length + 2 || !w.endsWith(s)) continue;
     const raw = w.slice(0, w.length - s.length);
     if (raw.charCodeAt(raw.length - 1) !== 0x647 || HEH_STOP.has(raw)) continue;
-    const stem = resolveStem(lex, raw);
+    const stem = direct ? (lex.has(raw) ? raw : undefined) : resolveStem(lex, raw);
     if (stem !== undefined) return stem + ZWNJ + s;
   }
   return undefined;
@@ -210,16 +210,22 @@ function splitJoined(w: string, lex: Lexicon, f: ZwnjFlags): string | undefined 
   for (const s of PLURAL_SUFFIXES) {
     if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
     const raw = w.slice(0, w.length - s.length);
-    // an unknown stem of 3+ letters before ها is still most likely a plural (گوشیها، اپلیکیشنها)
-    const stem = resolveStem(lex, raw) ?? (raw.length >= 3 ? raw : undefined);
+    let stem = resolveStem(lex, raw);
+    // A known word plus ezafe ی outranks a rarer plural stem: انتهای is انتها‌ی, not انت‌های.
+    if (w.endsWith('ی') && freq(lex, w.slice(0, -1)) > (stem === undefined ? 0 : freq(lex, stem))) return undefined;
+    // An unknown stem of 3+ letters before ها is still most likely a plural (گوشیها، اپلیکیشنها),
+    // unless the word is a known word plus ezafe ی: انتهای, اشتهای are انتها‌ی, not انت‌های.
+    if (stem === undefined && raw.length >= 3 && !(w.endsWith('ی') && lex.has(w.slice(0, -1)))) stem = raw;
     if (stem !== undefined) {
       best = glue(stem, s, f);
       bestFreq = freq(lex, stem);
       break;
     }
   }
-  const clitic = splitHehClitic(w, lex, HEH_CLITICS_JOINED);
-  if (clitic !== undefined && (best === undefined || freq(lex, clitic.slice(0, clitic.indexOf(ZWNJ))) > bestFreq)) {
+  // Plural «های» is far more common in news than «ه‌ای»: رویدادهای, روندهای are plurals. The clitic
+  // reading wins only with a stem spelled that way in the lexicon and much more frequent (8×).
+  const clitic = splitHehClitic(w, lex, HEH_CLITICS_JOINED, true);
+  if (clitic !== undefined && (best === undefined || freq(lex, clitic.slice(0, clitic.indexOf(ZWNJ))) > bestFreq + 3)) {
     return clitic;
   }
   if (best !== undefined) return best;
@@ -247,26 +253,48 @@ export function fixWord(word: string, f: ZwnjFlags): string {
   if (!f.fix || w.length < 4 || w.includes(ZWNJ)) return w;
   const known = lex.get(w);
   if (known === undefined) return splitJoined(w, lex, f) ?? w;
-  // Inflected listings (freqClass 0) include joined verbs such as میگفت, which orthography writes
-  // می‌گفت; other joined listings (آنها، مهمترین) are accepted spellings and stay.
-  return known.freqClass === 0 ? splitVerb(w) ?? splitPerfect(w) ?? w : w;
+  // Inflected listings include joined verbs (میگفت → می‌گفت) and joined plurals (کتابهای → کتاب‌های),
+  // which orthography writes with ZWNJ; other joined listings (آنها، مهمترین، تنها) are accepted and stay.
+  if (known.freqClass === 0) return splitVerb(w) ?? splitPerfect(w) ?? splitKnownPlural(w, lex, f) ?? w;
+  return splitKnownPlural(w, lex, f) ?? w;
 }
 
-/** Strong evidence that «a b» is the compound a‌b: an affix, a part that is no word alone, or a compound far more frequent than its rarer part. */
-function compoundEvidence(lex: Lexicon, a: string, b: string, form: string): boolean {
+/** Pronouns and adverbs spelled with a joined ها that orthography keeps joined. */
+const JOINED_HA_WORDS = new Set(['آنها', 'اینها', 'تنها', 'بعدها', 'بارها', 'آنهایی', 'اینهایی', 'تنهایی']);
+
+/** A listed joined plural (کتابهای): the ZWNJ spelling when its stem is a common noun or adjective. */
+function splitKnownPlural(w: string, lex: Lexicon, f: ZwnjFlags): string | undefined {
+  if (JOINED_HA_WORDS.has(w)) return undefined;
+  for (const s of PLURAL_SUFFIXES) {
+    if (w.length <= s.length + 1 || !w.endsWith(s)) continue;
+    const stem = w.slice(0, w.length - s.length);
+    const e = lex.get(stem);
+    if (e && e.freqClass >= 10 && /[na]/.test(e.pos)) return glue(stem, s, f);
+    return undefined;
+  }
+  return undefined;
+}
+
+/**
+ * Strong evidence that «a b» is the compound a‌b: an affix (بی، ‌گر، ‌مند، ‌وار), or a right part that
+ * is no word alone (بین المللی, گفت وگو, شرکت کنندگان), or a compound far more frequent than both its
+ * parts (زمین لرزه). Two words that each stand alone stay apart (سیستم عامل, هیأت مدیره, برنامه ریزی):
+ * writers use both spellings, and measured on ISNA copy, joining them rewrote more correct text than it
+ * restored.
+ */
+function compoundEvidence(lex: Lexicon, a: string, b: string): boolean {
   // passive and compound verbs stay apart: توقیف شده, انجام شد
   if (isVerbRest(b) || lex.get(b)?.pos.includes('v')) return false;
   // Arabic formulae keep their spaces: بسم الله، ان شاء الله
   if (b === 'الله') return false;
   if (AFFIX_SUFFIXES.has(b) || AFFIX_PREFIXES.has(a)) return true;
-  if (!a.includes(ZWNJ) && !isStandalone(lex, a)) return true;
   if (!isStandalone(lex, b)) return true;
-  const cf = freq(lex, form);
-  return cf > 0 && cf >= Math.min(freq(lex, a), freq(lex, b)) + COMPOUND_MARGIN;
+  // A compound the lexicon counts over four times as often as either part alone (زمین‌لرزه) is one word.
+  return freq(lex, a + ZWNJ + b) > Math.max(freq(lex, a), freq(lex, b)) + 1;
 }
 
-/** How many doublings (log2 classes) a compound must out-count its rarer part by. */
-const COMPOUND_MARGIN = 8;
+/** Function words that stay separate words even where the lexicon lists a compound with them. */
+const COMPOUND_STOP = new Set(['به', 'که', 'و', 'در', 'از', 'با', 'را', 'تا', 'بر', 'این', 'آن', 'یک', 'هر', 'چه']);
 
 const pairCache = new Map<string, boolean>();
 
@@ -328,9 +356,12 @@ export function joinWords(a: string, b: string, f: ZwnjFlags): string | undefine
   }
   const form = a + ZWNJ + b;
   if (!idx.forms.has(form)) return undefined;
+  // A function word is never half of a compound written apart (وقتی که, به تنهایی), and after a
+  // non-joining letter the join would only delete a visible space (متر مربع ≠ مترمربع).
+  if (COMPOUND_STOP.has(a) || COMPOUND_STOP.has(b) || isNonJoining(lastLetter(a))) return undefined;
   let ok = pairCache.get(form);
   if (ok === undefined) {
-    ok = compoundEvidence(lex, a, b, form);
+    ok = compoundEvidence(lex, a, b);
     if (pairCache.size > 100_000) pairCache.clear();
     pairCache.set(form, ok);
   }
