@@ -50,7 +50,7 @@ export function listFiles(dir: string): string[] {
 
 /** ISNA article files (`isna/<service>/*.txt`). */
 export function isnaFiles(): string[] {
-  return listFiles(corpusPath('isna')).filter((f) => f.endsWith('.txt'));
+  return listFiles(corpusPath('isna')).filter((f) => f.endsWith('.txt') && !f.endsWith('SOURCE.txt'));
 }
 
 /** Hamshahri documents (`hamshahri-ir/docs/<year>/<DOCNO>.ham`). */

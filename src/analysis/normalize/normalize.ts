@@ -13,6 +13,7 @@ import { mapChars } from './char-map.js';
 import { convertNumber, scanNumber } from './digits.js';
 import { type NormalizeOptions, type ResolvedNormalizeOptions, optionsKey, resolveNormalizeOptions } from './options.js';
 import { ELLIPSIS, PunctRole, persianPunct, punctRole } from './punctuation.js';
+import { HASH_SEED, type WordEntry, WordTable, hashStep } from './word-table.js';
 import { type ZwnjFlags, fixWord, joinRoles, joinWords, mayJoin } from './zwnj-rules.js';
 
 /** What was emitted last, for spacing decisions. */
@@ -35,11 +36,20 @@ const NUMBER_SUFFIXES = new Set(['ام', 'امین', 'م', 'مین', 'ها', 'ه
 interface WordInfo {
   readonly w: string;
   readonly roles: number;
+  /** The corrected word equals the source word, so it can be emitted as a slice of the source. */
+  readonly same: boolean;
+  /** The word is one that follows a number without a space (۲۰ام). */
+  readonly numberSuffix: boolean;
 }
 
-/** Per option set, raw word → corrected word. Words repeat heavily in news text. */
-const wordCaches = new Map<number, Map<string, WordInfo>>();
+/** Per option set: raw word → corrected word (words repeat heavily in news text), and pair → join. */
+interface Caches {
+  words: WordTable<WordInfo>;
+}
+const caches = new Map<number, Caches>();
 const WORD_CACHE_LIMIT = 200_000;
+/** Pair decisions kept per left word; a word rarely meets more distinct right neighbours in one run. */
+const PAIRS_PER_WORD = 256;
 
 function isWordClass(k: CharClass): boolean {
   return k === CharClass.ArabicLetter || k === CharClass.Mark || k === CharClass.Zwnj || k === CharClass.Joiner ||
@@ -65,11 +75,11 @@ export function normalize(text: string, options?: NormalizeOptions): string {
 class Pass {
   private readonly n: number;
   private readonly flags: ZwnjFlags;
-  private readonly cache: Map<string, WordInfo>;
+  private readonly cache: Caches;
   /** The word the join look-ahead already read, reused when the scan reaches it. */
   private aheadStart = -1;
   private aheadEnd = -1;
-  private aheadInfo: WordInfo | undefined;
+  private aheadInfo: WordEntry<WordInfo> | undefined;
   private readonly parts: string[] = [];
   private spanStart = -1;
   private spanEnd = -1;
@@ -98,10 +108,10 @@ class Pass {
       decrease: o.decreaseRepeatedChars,
     };
     const key = optionsKey(o);
-    let c = wordCaches.get(key);
+    let c = caches.get(key);
     if (!c) {
-      c = new Map();
-      wordCaches.set(key, c);
+      c = { words: new WordTable<WordInfo>(WORD_CACHE_LIMIT) };
+      caches.set(key, c);
     }
     this.cache = c;
   }
@@ -253,21 +263,43 @@ class Pass {
     return j;
   }
 
-  private fix(raw: string): WordInfo {
-    let w = this.cache.get(raw);
-    if (w === undefined) {
-      const fixed = fixWord(raw, this.flags);
-      w = { w: fixed, roles: this.flags.fix ? joinRoles(fixed) : 0 };
-      if (this.cache.size >= WORD_CACHE_LIMIT) this.cache.clear();
-      this.cache.set(raw, w);
-    }
-    return w;
+  private readonly makeInfo = (raw: string): WordInfo => {
+    const fixed = fixWord(raw, this.flags);
+    return { w: fixed, roles: this.flags.fix ? joinRoles(fixed) : 0, same: fixed === raw, numberSuffix: NUMBER_SUFFIXES.has(fixed) };
+  };
+
+  /** The corrected form of the source word s[i, j) whose hash {@link scanWord} left in `wordHash`. */
+  private fix(i: number, j: number): WordEntry<WordInfo> {
+    return this.cache.words.get(this.s, i, j, this.wordHash, this.makeInfo);
   }
 
+  /** joinWords for two cached words, itself cached on the left word by the right word's id. */
+  private joinCached(a: WordEntry<WordInfo>, b: WordEntry<WordInfo>): string | undefined {
+    let pairs = a.pairs;
+    if (pairs === undefined) a.pairs = pairs = new Map();
+    let joined = pairs.get(b.id);
+    if (joined === undefined) {
+      joined = joinWords(a.value.w, b.value.w, this.flags) ?? null;
+      if (pairs.size >= PAIRS_PER_WORD) pairs.clear();
+      pairs.set(b.id, joined);
+    }
+    return joined ?? undefined;
+  }
+
+  /** Hash of the last word {@link scanWord} read, for the word table. */
+  private wordHash = HASH_SEED;
+
+  /** End of the word starting at i; hashes it on the way. */
   private scanWord(i: number): number {
     const s = this.s;
     const n = this.n;
-    while (i < n && isWordClass(charClass(s.charCodeAt(i)))) i++;
+    let h = HASH_SEED;
+    for (; i < n; i++) {
+      const c = s.charCodeAt(i);
+      if (!isWordClass(charClass(c))) break;
+      h = hashStep(h, c);
+    }
+    this.wordHash = h;
     return i;
   }
 
@@ -275,15 +307,15 @@ class Pass {
     const s = this.s;
     const n = this.n;
     let j: number;
-    let info: WordInfo;
+    let entry: WordEntry<WordInfo>;
     if (i === this.aheadStart && this.aheadInfo) {
       j = this.aheadEnd;
-      info = this.aheadInfo;
+      entry = this.aheadInfo;
     } else {
       j = this.scanWord(i);
-      info = this.fix(s.slice(i, j));
+      entry = this.fix(i, j);
     }
-    let cur = info.w;
+    let cur = entry.value.w;
     if (cur.length === 0) {
       // only ZWNJs between spaces/punctuation: it separates like a space
       if (this.wsStart < 0) this.wsStart = i;
@@ -291,7 +323,9 @@ class Pass {
       return j;
     }
     if (this.o.fixZwnj) {
-      let roles = info.roles;
+      let roles = entry.value.roles;
+      // The left word as a cache entry while it is still a source word; a joined word has none.
+      let left: WordEntry<WordInfo> | undefined = entry;
       for (;;) {
         let k = j;
         while (k < n) {
@@ -301,22 +335,29 @@ class Pass {
         }
         if (k === j || k >= n || charClass(s.charCodeAt(k)) !== CharClass.ArabicLetter) break;
         const e = this.scanWord(k);
-        const next = this.fix(s.slice(k, e));
+        const next = this.fix(k, e);
         this.aheadStart = k;
         this.aheadEnd = e;
         this.aheadInfo = next;
-        if (!mayJoin(roles, next.roles)) break;
+        if (!mayJoin(roles, next.value.roles)) break;
         // «ماه می» is the month May, never a verb prefix
         if (cur === 'می' && this.lastWord === 'ماه') break;
-        const joined = joinWords(cur, next.w, this.flags);
+        const joined = left ? this.joinCached(left, next) : joinWords(cur, next.value.w, this.flags);
         if (joined === undefined) break;
         cur = joined;
         roles = joinRoles(joined);
+        left = undefined;
         j = e;
       }
     }
-    this.sep(Kind.WordFa, true, NUMBER_SUFFIXES.has(cur));
-    this.emit(cur, i, j);
+    if (cur === entry.value.w) {
+      this.sep(Kind.WordFa, true, entry.value.numberSuffix);
+      if (entry.value.same) this.src(i, j);
+      else this.str(cur);
+    } else {
+      this.sep(Kind.WordFa, true, NUMBER_SUFFIXES.has(cur));
+      this.emit(cur, i, j);
+    }
     this.prev = Kind.WordFa;
     this.prevPersian = true;
     this.lastScript = 1;

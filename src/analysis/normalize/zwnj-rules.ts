@@ -46,7 +46,9 @@ const AFFIX_PREFIXES = new Set(['بی']);
 interface CompoundIndex {
   /** Every full ZWNJ compound of the lexicon, keyed `left‌right` at its last ZWNJ. */
   forms: Set<string>;
+  /** Left parts of the compounds that may be joined when written apart. */
   lefts: Set<string>;
+  /** Right parts of the compounds that may be joined when written apart. */
   rights: Set<string>;
 }
 let compounds: CompoundIndex | undefined;
@@ -60,9 +62,15 @@ function compoundIndex(lex: Lexicon): CompoundIndex {
     for (const f of list) {
       const cut = f.lastIndexOf(ZWNJ);
       if (cut <= 0 || cut === f.length - 1) continue;
+      const a = f.slice(0, cut);
+      const b = f.slice(cut + 1);
       forms.add(f);
-      lefts.add(f.slice(0, cut));
-      rights.add(f.slice(cut + 1));
+      // Only parts of a compound that joinWords would actually write joined take a role, so that the
+      // scanner rules out most word pairs with two bit tests (measured: a third of normalize's time
+      // went to pairs that could never join).
+      if (COMPOUND_STOP.has(a) || COMPOUND_STOP.has(b) || isNonJoining(lastLetter(a)) || !compoundEvidence(lex, a, b)) continue;
+      lefts.add(a);
+      rights.add(b);
     }
   }
   compounds = { forms, lefts, rights };
