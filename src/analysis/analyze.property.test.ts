@@ -79,7 +79,7 @@ describe('analyzer properties', () => {
         expect(terms(variant)).toEqual(terms(canonical));
         expect(terms(variant, { analyzer: 'fa-exact' })).toEqual(terms(canonical, { analyzer: 'fa-exact' }));
       }),
-      { numRuns: 2000 },
+      { numRuns: Number(process.env.KHABAR_PROPERTY_RUNS ?? 5000) },
     );
   });
 

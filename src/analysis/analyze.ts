@@ -13,7 +13,6 @@ import { fold, foldCode } from './fold.js';
 import { lemmatize, analyzeVerb } from './morphology/index.js';
 import { isStopword } from './stopwords.js';
 import { scanTokens, TokenKind } from './tokenize.js';
-import { getLexicon } from './lexicon/index.js';
 
 /** One analyzed token. `text === original.slice(start, end)` always holds. */
 export interface Token {
@@ -98,11 +97,9 @@ function onlySpaceBetween(text: string, from: number, to: number): boolean {
 function suffixAttaches(stem: string, suffix: string): boolean {
   // A lone «ی» is never a word of its own: it is the indefinite/ezafe/adjective suffix set apart.
   if (PLURAL_SUFFIXES.has(suffix) || suffix === 'ی') return true;
-  if (COMPARATIVE_SUFFIXES.has(suffix)) {
-    // «تر» is also the adjective "wet"; glue it only to words that can be compared.
-    const e = getLexicon().get(stem);
-    return e === undefined || e.pos === '' || e.pos.includes('a') || e.pos.includes('d') || e.pos.includes('j');
-  }
+  // «تر» is also the adjective "wet", but a lexicon test here would make «X تر» and «X‌تر» differ
+  // whenever the folded stem is spelled differently in the lexicon (مؤاخذه/مواخذه); consistency wins.
+  if (COMPARATIVE_SUFFIXES.has(suffix)) return true;
   if (VOWEL_SUFFIXES.has(suffix)) {
     const last = stem.charCodeAt(stem.length - 1);
     return last === HE || last === YEH;
