@@ -57,6 +57,10 @@ function build(f: CharMapFlags): CharMap {
         let base = ch.normalize('NFKC');
         if (base === ch) continue;
         base = base.replace(/ /g, '');
+        // Medial harakat forms (U+FE71, FE77, FE79…) decompose to tatweel + mark; without kashida the
+        // tatweel must go too, or a second pass would remove it (normalize must be idempotent).
+        if (f.removeKashida) base = base.replace(/\u0640/g, '');
+        if (base === '') continue;
         if (!/^[\u0600-\u06FF]+$/.test(base)) continue;
         set(c, persianize(base, f.persianLetters));
       }

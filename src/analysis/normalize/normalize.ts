@@ -286,6 +286,33 @@ class Pass {
     return joined ?? undefined;
   }
 
+  /**
+   * ZWNJs and marks before a word's first letter, handled apart from the word so that the word's own
+   * decisions see only its letters. Returns the index of the first letter, or `i` when no letter
+   * follows (then the run is handled as a word of its own).
+   */
+  private leadingMarks(i: number): number {
+    const s = this.s;
+    let f = i;
+    while (f < this.n) {
+      const k = charClass(s.charCodeAt(f));
+      if (k === CharClass.Mark || k === CharClass.Zwnj || k === CharClass.Joiner || k === CharClass.Tatweel) f++;
+      else break;
+    }
+    if (f >= this.n || charClass(s.charCodeAt(f)) !== CharClass.ArabicLetter) return i;
+    let hasMark = false;
+    for (let k = i; k < f && !hasMark; k++) hasMark = charClass(s.charCodeAt(k)) === CharClass.Mark;
+    // Marks with no letter before them are debris (a tanwin after a Latin word…): kept verbatim, ZWNJs
+    // and all, so that a second pass segments the text exactly as this one did. A plain run of ZWNJs
+    // before a word is an edge ZWNJ and goes.
+    if (hasMark || !this.o.cleanZwnj) {
+      this.sep(Kind.Other, true);
+      this.src(i, f);
+      this.prev = Kind.Other;
+    }
+    return f;
+  }
+
   /** Hash of the last word {@link scanWord} read, for the word table. */
   private wordHash = HASH_SEED;
 
@@ -306,6 +333,10 @@ class Pass {
   private word(i: number): number {
     const s = this.s;
     const n = this.n;
+    if (charClass(s.charCodeAt(i)) !== CharClass.ArabicLetter) {
+      const f = this.leadingMarks(i);
+      if (f > i) i = f;
+    }
     let j: number;
     let entry: WordEntry<WordInfo>;
     if (i === this.aheadStart && this.aheadInfo) {
@@ -410,10 +441,18 @@ class Pass {
     const s = this.s;
     const o = this.o;
     const c = s.charCodeAt(i);
-    if (c === 0x2e && o.ellipsis && s.charCodeAt(i + 1) === 0x2e && s.charCodeAt(i + 2) === 0x2e) {
-      let e = i + 3;
-      while (s.charCodeAt(e) === 0x2e) e++;
-      return this.ellipsis(i, e, ELLIPSIS);
+    if (c === 0x2e && o.ellipsis) {
+      // Three or more dots, also typed with spaces between them (". . ."), which punctuation spacing
+      // would otherwise close up into "..." for the next pass to turn into "…".
+      let e = i + 1;
+      let dots = 1;
+      for (;;) {
+        if (s.charCodeAt(e) === 0x2e) e++;
+        else if (o.punctuationSpacing && s.charCodeAt(e) === 0x20 && s.charCodeAt(e + 1) === 0x2e) e += 2;
+        else break;
+        dots++;
+      }
+      if (dots >= 3) return this.ellipsis(i, e, ELLIPSIS);
     }
     if (c === 0x2026) return this.ellipsis(i, i + 1, ELLIPSIS);
     if (c === 0x22 && o.persianQuotes) {

@@ -6,7 +6,7 @@
  * The guiding rule is "do not rewrite correct text": a joined spelling the lexicon knows (میز, تنها,
  * آنها, همچنین) is left alone, and two independent words are only joined on strong evidence.
  */
-import { isNonJoining } from '../chars.js';
+import { CharClass, charClass, isNonJoining } from '../chars.js';
 import { getLexicon, type Lexicon } from '../lexicon/index.js';
 import { isVerbRest } from './verb-forms.js';
 
@@ -120,7 +120,9 @@ function cleanZwnj(w: string, f: ZwnjFlags): string {
   for (let i = 0; i < w.length; i++) {
     const c = w.charCodeAt(i);
     if (c !== ZWNJ_CODE) {
-      lastKept = c;
+      // Marks do not count as a letter before the ZWNJ: «ً‌X» at a word start is an edge ZWNJ, and the
+      // scanner may well read the mark with the Latin word before it on the next pass.
+      if (charClass(c) !== CharClass.Mark) lastKept = c;
       continue;
     }
     const next = w.charCodeAt(i + 1); // NaN at end
@@ -255,6 +257,11 @@ function splitJoined(w: string, lex: Lexicon, f: ZwnjFlags): string | undefined 
 /** The corrected spelling of one written word (a run of Arabic letters, marks and ZWNJ). */
 export function fixWord(word: string, f: ZwnjFlags): string {
   let w = f.clean || f.redundant ? cleanZwnj(word, f) : word;
+  // Marks before the first letter belong to whatever precedes the word (a Latin run, a digit); the
+  // word's own decisions are made on its letters, as they would be on a second pass.
+  let lead = 0;
+  while (lead < w.length && charClass(w.charCodeAt(lead)) === CharClass.Mark) lead++;
+  if (lead > 0 && lead < w.length) return w.slice(0, lead) + fixWord(w.slice(lead), f);
   if (!f.fix && !f.decrease) return w;
   const lex = getLexicon();
   if (f.decrease) w = decreaseRepeats(w, lex);
