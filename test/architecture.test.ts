@@ -11,8 +11,8 @@ const ROOT = resolve(import.meta.dirname, '..');
 const SRC = join(ROOT, 'src');
 const ORDER = ['errors', 'analysis', 'story', 'search', 'store', 'newsroom', 'server', 'cli'];
 const PURE = new Set(['analysis', 'story', 'search']);
-/** Packages a pure module may use: none today. */
-const PURE_PACKAGES = new Set<string>();
+/** Packages a pure module may use: zod (schema validation, runs in browsers). */
+const PURE_PACKAGES = new Set<string>(['zod']);
 
 function sourceFiles(dir: string): string[] {
   return readdirSync(dir).flatMap((name) => {
