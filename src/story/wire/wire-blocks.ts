@@ -32,7 +32,7 @@ export function wireLines(text: unknown, limit = WIRE_TEXT_LIMIT): string[] {
   }
   assertNotBinary(text);
   const body = text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
-  if (body.trim() === '') throw new KhabarError('INVALID_INPUT', 'wire text is empty');
+  if (isBlankLine(body)) throw new KhabarError('INVALID_INPUT', 'wire text is empty');
   return body.split(/\r\n|\r|\n/).map((l) => l.trimEnd());
 }
 
@@ -53,12 +53,20 @@ function assertNotBinary(text: string): void {
   }
 }
 
-/** Cuts lines into blocks separated by blank lines (lines of only white space count as blank). */
+/** White space and the invisible format characters (ZWSP, ZWNJ, ZWJ, LRM/RLM, word joiner, BOM). */
+const INVISIBLE = /[\s\u200B-\u200F\u2060\uFEFF]/g;
+
+/** True for a line that shows nothing: blank, or only invisible characters (a stray ZWNJ). */
+export function isBlankLine(line: string): boolean {
+  return line.replace(INVISIBLE, '') === '';
+}
+
+/** Cuts lines into blocks separated by blank lines (lines of only white space or invisible characters count as blank). */
 export function toBlocks(lines: readonly string[], firstLine = 1): Block[] {
   const blocks: Block[] = [];
   let cur: Block | undefined;
   lines.forEach((raw, i) => {
-    if (raw.trim() === '') {
+    if (isBlankLine(raw)) {
       cur = undefined;
       return;
     }

@@ -39,15 +39,20 @@ function words(s: string): number {
   return s.split(/\s+/).filter(Boolean).length;
 }
 
-/** Reads «A / B» where one side is a service and the other an agency; undefined otherwise. */
-export function matchServiceAgency(text: string): ServiceAgency | undefined {
+/**
+ * Reads «A / B» where one side is the agency («خبرگزاری …») and the other the service. The service
+ * usually starts with «سرویس» or «گروه», but desks are named freely («اقتصادی», «politics»), so with
+ * `strict` false any short name without sentence punctuation is taken as the service.
+ */
+export function matchServiceAgency(text: string, strict = false): ServiceAgency | undefined {
   const parts = text.split('/');
   if (parts.length !== 2) return undefined;
   const a = parts[0]!.trim();
   const b = parts[1]!.trim();
   if (!a || !b || words(a) > MAX_SIDE_WORDS || words(b) > MAX_SIDE_WORDS) return undefined;
-  if (SERVICE_START.test(a) && AGENCY_START.test(b)) return { service: a, agency: b, order: 'service-agency' };
-  if (AGENCY_START.test(a) && SERVICE_START.test(b)) return { service: b, agency: a, order: 'agency-service' };
+  const isService = (x: string) => SERVICE_START.test(x) || (!strict && !AGENCY_START.test(x) && !/[.!?؟،:؛«»"()]/.test(x));
+  if (isService(a) && AGENCY_START.test(b)) return { service: a, agency: b, order: 'service-agency' };
+  if (AGENCY_START.test(a) && isService(b)) return { service: b, agency: a, order: 'agency-service' };
   return undefined;
 }
 
@@ -98,7 +103,7 @@ export function matchCredit(paragraph: string, names?: { service: string; agency
   }
   const m = /^([^:：\-–—\n/]{2,120}\/[^:：\-–—\n/]{2,120}?)([ \t\u200C]*[:：\-–—][ \t\u200C]*)/.exec(paragraph);
   if (!m) return undefined;
-  const pair = matchServiceAgency(m[1]!);
+  const pair = matchServiceAgency(m[1]!, true);
   const rest = paragraph.slice(m[0].length);
   if (!pair || rest === '') return undefined;
   return { ...pair, credit: m[1]!.trimEnd(), separator: paragraph.slice(m[1]!.trimEnd().length, m[0].length), rest };
