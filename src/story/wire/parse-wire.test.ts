@@ -71,6 +71,11 @@ describe('parseWire: bad input', () => {
     expect(story.body).toEqual([]);
     expect(warnings.map((w) => w.code)).toEqual(['no-end-marker', 'no-slug-line']);
   });
+  it('does not take a paragraph about text messages («پایان پیامک…») for the end marker', () => {
+    const { story } = parseWire('تیتر\n\nلید\n\nسرویس فناوری / خبرگزاری آران\n\nمتن اول.\n\nپایان پیامک‌های تبلیغاتی اعلام شد.\n\nپایان پیام.');
+    expect(story.body).toEqual(['متن اول.', 'پایان پیامک‌های تبلیغاتی اعلام شد.']);
+    expect(story.endMarker).toBe('پایان پیام.');
+  });
   it('escapes nothing and keeps hostile text as text', () => {
     const { story } = parseWire('<script>alert(1)</script> تیتر\n\nمتن & «نقل» <b>\n\nپایان پیام.');
     expect(story.headline).toBe('<script>alert(1)</script> تیتر');

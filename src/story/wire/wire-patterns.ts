@@ -5,7 +5,7 @@
  */
 
 /** «پایان پیام» or «انتهای پیام» (with Arabic or Persian yeh) at the start of a line. */
-const END_MARKER = /^\s*(?:پایان|پايان|انتهای|انتهاي)[\s\u200C]*(?:پیام|پيام)/;
+const END_MARKER = /^\s*(?:پایان|پايان|انتهای|انتهاي)[\s\u200C]*(?:پیام|پيام)(?![\p{L}\p{M}])/u;
 /** A service side: starts with «سرویس» or «گروه». An agency side: starts with «خبرگزاری». */
 const SERVICE_START = /^(?:سرویس|سرويس|گروه)(?=[\s\u200C])/;
 const AGENCY_START = /^(?:خبرگزاری|خبرگزاري)(?=[\s\u200C])/;
