@@ -46,7 +46,7 @@ describe('Jalali ↔ Gregorian against ICU, every day', () => {
         mismatches.push(`day ${n}: mine ${mine.year}/${mine.month}/${mine.day}, ICU ${theirs.year}/${theirs.month}/${theirs.day}`);
       }
       if (jalaliToDayNumber(mine.year, mine.month, mine.day) !== n) mismatches.push(`day ${n}: round trip gives ${jalaliToDayNumber(mine.year, mine.month, mine.day)}`);
-      if (foldDateWord(PERSIAN_WEEKDAY_NAMES[weekdayOfDayNumber(n)]) !== foldDateWord(theirs.weekday)) {
+      if (foldDateWord(PERSIAN_WEEKDAY_NAMES[weekdayOfDayNumber(n)]!) !== foldDateWord(theirs.weekday)) {
         mismatches.push(`day ${n}: weekday ${PERSIAN_WEEKDAY_NAMES[weekdayOfDayNumber(n)]}, ICU ${theirs.weekday}`);
       }
       if (mismatches.length > 10) break;

@@ -71,12 +71,13 @@ describe('DST edges (1390 = 2011)', () => {
     expect(tehranWallClockToInstant({ year: 2023, month: 9, day: 21, hour: 23, minute: 30, second: 0 }).kind).toBe('unique');
   });
   it('bad time fields name the field', () => {
-    for (const [args, msg] of [
+    const cases: Array<[[number, number, number, number, number, number], string]> = [
       [[1404, 6, 14, 24, 0, 0], 'hour 24 is out of range (0–23)'],
       [[1404, 6, 14, 12, 60, 0], 'minute 60 is out of range (0–59)'],
       [[1404, 6, 14, 12, 0, -1], 'second -1 is out of range (0–59)'],
       [[1404, 5, 32, 0, 0, 0], 'day 32 is out of range for مرداد'],
-    ] as const) {
+    ];
+    for (const [args, msg] of cases) {
       try {
         jalaliToInstant(...args);
         expect.unreachable();
