@@ -55,7 +55,7 @@ export function parseKhabarHtml(html: string): KhabarHtmlBody | undefined {
 
 /**
  * Reads paragraphs from any HTML fragment: each `<p>`, `<div>`, `<h1>`…`<h6>`, `<li>` or `<br><br>`
- * ends a paragraph; other tags are dropped; entities decoded; whitespace runs collapsed; empty
+ * ends a paragraph; other tags are dropped; entities decoded; HTML whitespace runs (not NBSP) collapsed; empty
  * paragraphs dropped. For other providers' bodies, where exactness is not possible anyway.
  */
 export function htmlToParagraphs(html: string): string[] {
@@ -63,7 +63,7 @@ export function htmlToParagraphs(html: string): string[] {
     .replace(/<(script|style)\b[\s\S]*?<\/\1\s*>/gi, '')
     .split(/<\/?(?:p|div|h[1-6]|li|ul|ol|blockquote|section|article)\b[^>]*>|(?:<br\s*\/?>\s*){2,}/i);
   return blocks
-    .map((b) => decodeEntities(b.replace(/<[^>]*>/g, '')).replace(/\s+/g, ' ').trim())
+    .map((b) => decodeEntities(b.replace(/<[^>]*>/g, '')).replace(/[ \t\n\f\r]+/g, ' ').trim())
     .filter((b) => b !== '');
 }
 
