@@ -5,7 +5,7 @@
 import { KhabarError } from '../../errors/index.js';
 import type { Story } from '../story.js';
 import { toRfc3339 } from '../ninjs/index.js';
-import { escapeXmlText, xmlElement } from '../xml/index.js';
+import { escapeXmlText, stripInvalidXmlChars, xmlElement } from '../xml/index.js';
 import type { XmlAttrs } from '../xml/index.js';
 import { IPTC_CATALOG, KHABAR_SCHEME_BASE } from './newsml-options.js';
 import type { NewsMLConceptRef, NewsMLOptions } from './newsml-options.js';
@@ -77,7 +77,8 @@ function itemMeta(story: Story, options: NewsMLOptions, versionCreated: string, 
     xmlElement('pubStatus', { qcode: `stat:${story.pubStatus}` }),
   ];
   if (story.service !== undefined) {
-    const qcode = options.serviceQcode?.(story.service) ?? `khsvc:${oneLine(story.service).trim().replace(/ +/g, '-') || '-'}`;
+    const code = stripInvalidXmlChars(story.service).trim().replace(/\s+/g, '-');
+    const qcode = options.serviceQcode?.(story.service) ?? `khsvc:${code === '' ? '-' : code}`;
     parts.push(xmlElement('service', { qcode }, name(story.service)));
   }
   if (story.edNote !== undefined) parts.push(xmlElement('edNote', {}, escapeXmlText(story.edNote)));
@@ -99,7 +100,9 @@ function contentMeta(story: Story, versionCreated: string, firstCreated: string 
   parts.push(xmlElement('language', { tag: story.language }));
   for (const k of story.keywords) parts.push(xmlElement('keyword', {}, escapeXmlText(oneLine(k))));
   for (const s of story.subjects) {
-    const attrs = s.code === undefined ? {} : /^[^\s:]+:\S+$/.test(s.code) ? { qcode: s.code } : { literal: oneLine(s.code) };
+    // A code shaped like a QCode (QCodeType: `[^\s:]+:[^\s]+`) is written as one, anything else as a literal.
+    const code = s.code === undefined ? undefined : stripInvalidXmlChars(s.code);
+    const attrs = code === undefined ? {} : /^[^\s:]+:\S+$/.test(code) ? { qcode: code } : { literal: oneLine(code) };
     parts.push(xmlElement('subject', attrs, name(s.name)));
   }
   parts.push(xmlElement('headline', {}, escapeXmlText(story.headline)));

@@ -11,7 +11,7 @@ import { describe, expect, it } from 'vitest';
 import { isKhabarError } from '../../errors/index.js';
 import { createStory } from '../story.js';
 import { fromNinjs, isAbsoluteUri, toNinjs } from './index.js';
-import { HAND_STORIES } from './hand-stories.test-fixture.js';
+import { HAND_STORIES } from './hand-stories.test.js';
 
 const STANDARDS = resolve(import.meta.dirname, '../../../../shared/standards/ninjs');
 const HAVE_SHARED = existsSync(join(STANDARDS, 'ninjs-schema_2.2.json'));

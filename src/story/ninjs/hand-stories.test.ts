@@ -1,9 +1,10 @@
 /**
  * Stories written by hand for the format tests (original Persian text, DESIGN.md §6), from an ordinary
  * wire story to hostile content: markup, entities, quotes, bidi controls, emoji, characters XML forbids,
- * lone surrogates, empty and 100 KB paragraphs, a uri that is not a URI. Test data only: not exported
- * from any index.ts.
+ * lone surrogates, empty and 100 KB paragraphs, a uri that is not a URI. A test file (so it ships
+ * nowhere) that other format tests import.
  */
+import { describe, expect, it } from 'vitest';
 import { createStory } from '../story.js';
 import type { Story } from '../story.js';
 import { ESCAPED_URI_PREFIX } from './ninjs-uri.js';
@@ -60,7 +61,15 @@ export const HAND_STORIES: Story[] = [
   }),
   createStory({ uri: 'not a uri / خبر', headline: 'فقط تیتر' }),
   createStory({ uri: `${ESCAPED_URI_PREFIX}abc`, headline: 'یک', credit: 'اعتبار بدون متن' }),
-  createStory({ headline: 'پاراگراف بزرگ', body: ['ا'.repeat(50_000) + 'ب <&> '.repeat(8_000)], code: 9_007_199_254_740_991 }),
+  createStory({ headline: 'پاراگراف بزرگ', body: ['ا'.repeat(52_000) + 'ب <&> '.repeat(8_000)], code: 9_007_199_254_740_991 }),
   createStory({ headline: 'بی‌ثانیه', firstCreated: '2025-03-20T23:59Z', versionCreated: '2025-03-21T00:00:00.123-04:00' }),
 ];
 
+
+describe('hand-written stories', () => {
+  it('cover the hostile cases they promise', () => {
+    const all = HAND_STORIES.flatMap((s) => [s.headline, s.lead ?? '', ...s.body]).join('\n');
+    for (const needle of ['<script>', '&', '"', '\u200F', '😀', '\u0000', '\uD800']) expect(all.includes(needle), needle).toBe(true);
+    expect(Math.max(...HAND_STORIES.flatMap((s) => s.body.map((p) => p.length)))).toBeGreaterThanOrEqual(100_000);
+  });
+});
