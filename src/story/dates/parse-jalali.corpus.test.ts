@@ -10,9 +10,13 @@ import { formatJalali } from './format-jalali.js';
 import { parseJalaliDate, parseJalaliDateDetailed } from './parse-jalali.js';
 import { parseCsvRecords } from './test-support/read-csv.js';
 
-const SAMPLES = resolve(import.meta.dirname, '../../../../shared/corpus/agency-samples');
+const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
+const SAMPLES = join(CORPUS, 'agency-samples');
+const IR_NEWS = join(CORPUS, 'iranian-news/docs');
 const hasSamples = existsSync(SAMPLES);
+const hasIrNews = existsSync(IR_NEWS);
 if (!hasSamples) console.warn(`skipping the agency-samples date test: ${SAMPLES} is absent`);
+if (!hasIrNews) console.warn(`skipping the iranian-news date test: ${IR_NEWS} is absent`);
 
 interface Row {
   file: string;
@@ -51,5 +55,22 @@ describe('agency-samples dates', () => {
     }
     console.info(`agency-samples: ${all.length} date strings parsed, ${withUrlDate} matched to the date in their URL`);
     expect(withUrlDate).toBeGreaterThanOrEqual(20);
+  });
+});
+
+describe('iranian-news dates (Gregorian "YYYY-MM-DD HH:MM:SS", Tehran local time)', () => {
+  it.skipIf(!hasIrNews)('every date parses and falls in 1398–1399 AP (2019-11 … 2020-06)', () => {
+    const files = readdirSync(IR_NEWS).filter((f) => f.endsWith('.txt'));
+    let parsed = 0;
+    for (const f of files) {
+      const header = readFileSync(join(IR_NEWS, f), 'utf8').split('\n', 1)[0]!;
+      const date = header.split('###')[4] ?? '';
+      const d = parseJalaliDateDetailed(date);
+      expect([1398, 1399], `${f}: ${date}`).toContain(d.year);
+      expect(d.calendar).toBe('gregorian');
+      parsed++;
+    }
+    console.info(`iranian-news: ${parsed} date strings parsed`);
+    expect(parsed).toBe(files.length);
   });
 });

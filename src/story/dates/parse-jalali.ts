@@ -9,7 +9,9 @@
  *   or the time, and there must be exactly one date, at most one time and at most one weekday
  * - Gregorian: ISO 8601 «2025-09-05T09:26:00Z» / «…+03:30» (an explicit offset is obeyed), and a
  *   Gregorian year ≥ 1800 in the numeric forms («2025-09-05 12:56», «2025/09/05») is read as a
- *   Gregorian date in Tehran time. Jalali years are 1200–1600, so the two never overlap.
+ *   Gregorian date in Tehran time. Jalali years are 1200–1600, so the two never overlap. ISO strings
+ *   without an offset, date-only ones included, are Tehran time too (unlike `Date.parse`, which reads a
+ *   date-only ISO string as UTC): a Persian site's clock is Tehran's.
  *
  * Without a time the instant is midnight (00:00) Tehran. A weekday that disagrees with the date is an
  * error (a library never logs, and a wrong weekday usually means a wrong date); pass

@@ -70,6 +70,12 @@ describe('DST edges (1390 = 2011)', () => {
     expect(tehranWallClockToInstant({ year: 2023, month: 3, day: 22, hour: 0, minute: 30, second: 0 }).kind).toBe('unique');
     expect(tehranWallClockToInstant({ year: 2023, month: 9, day: 21, hour: 23, minute: 30, second: 0 }).kind).toBe('unique');
   });
+  it('wall-clock fields out of range are INVALID_INPUT, not rolled over', () => {
+    expect(() => tehranWallClockToInstant({ year: 2025, month: 9, day: 31, hour: 0, minute: 0, second: 0 })).toThrow(
+      expect.objectContaining({ code: 'INVALID_INPUT' }),
+    );
+    expect(() => tehranWallClockToInstant({ year: 2025, month: 9, day: 5, hour: 24, minute: 0, second: 0 })).toThrow(/not a valid wall-clock time/);
+  });
   it('bad time fields name the field', () => {
     const cases: Array<[[number, number, number, number, number, number], string]> = [
       [[1404, 6, 14, 24, 0, 0], 'hour 24 is out of range (0–23)'],

@@ -1,8 +1,10 @@
 /**
  * Asia/Tehran wall-clock time ↔ UTC instants, with the host's time-zone database as the only source of
- * truth: offsets are read from `Intl.DateTimeFormat` (ECMA-402), never from a table kept here. Iran used
- * +03:25:44 local mean time until 1946, then +03:30, and +04:30 in daylight saving time in many years
- * until DST was abolished from 1402/2023; the tz database knows which.
+ * truth: offsets are read from `Intl.DateTimeFormat` (ECMA-402), never from a table kept here. In the
+ * tz database (2025c) Tehran kept +03:25:44 mean time until 1935, then +03:30 (+04:00 in 1977–78), with
+ * +04:30 or +05:00 daylight saving time in 1977–80, 1991–2005 and 2008–2022, abolished from 1402/2023.
+ * The law moved the clocks at 24:00 of 1 Farvardin and of 30 Shahrivar, so the usual skipped hour is
+ * 2 Farvardin 00:00–01:00 and the usual repeated hour 30 Shahrivar 23:00–24:00.
  *
  * A wall-clock time can name no instant (the hour skipped when clocks go forward, e.g. 2 Farvardin 1390
  * 00:00–01:00) or two (the hour repeated when they go back, 30 Shahrivar 23:00–24:00 in DST years).
@@ -116,10 +118,23 @@ export interface ResolvedWallClock {
  * day after (no zone changes offset twice within two days); a candidate is valid when the zone really
  * has that offset at the instant it gives. See {@link Disambiguation} for times with zero or two valid
  * candidates.
- * @throws KhabarError INVALID_INPUT when `disambiguation` is `reject` and the time is skipped or repeated.
+ * @throws KhabarError INVALID_INPUT for fields out of range (hour 24, 31 September…), or when
+ *   `disambiguation` is `reject` and the time is skipped or repeated.
  */
 export function tehranWallClockToInstant(wall: WallClock, disambiguation: Disambiguation = 'compatible'): ResolvedWallClock {
   const local = wallClockToMs(wall);
+  const check = new Date(local);
+  if (
+    !Number.isFinite(local) ||
+    check.getUTCFullYear() !== wall.year ||
+    check.getUTCMonth() !== wall.month - 1 ||
+    check.getUTCDate() !== wall.day ||
+    check.getUTCHours() !== wall.hour ||
+    check.getUTCMinutes() !== wall.minute ||
+    check.getUTCSeconds() !== wall.second
+  ) {
+    throw new KhabarError('INVALID_INPUT', `${JSON.stringify(wall)} is not a valid wall-clock time`);
+  }
   const before = tehranOffsetSeconds(local - MS_PER_DAY);
   const after = tehranOffsetSeconds(local + MS_PER_DAY);
   const valid = [...new Set([before, after])]
