@@ -1,51 +1,43 @@
 /**
- * Every story of ../shared/corpus/isna and ../shared/corpus/farsnews, turned into wire text, survives
- * wire → story → wire → story with no field changed.
+ * Every story of ../shared/corpus/isna (7,500) and ../shared/corpus/farsnews (1,500), turned into wire
+ * text, survives wire → story → wire → story, and story → ninjs → story, with no field changed.
  */
-import { readdirSync } from 'node:fs';
-import { basename, dirname } from 'node:path';
+import { isDeepStrictEqual } from 'node:util';
 import { describe, expect, it } from 'vitest';
-import { corpusPath, hasCorpus, isnaFiles, missingCorpusMessage, readText } from '../bench/corpus.js';
-import { fromFarsNewsRecord, fromIsnaText } from '../src/story/sources/index.js';
-import { parseWire, writeWire } from '../src/story/wire/index.js';
+import { hasCorpus, missingCorpusMessage } from '../bench/corpus.js';
+import { fromNinjs, parseWire, toNinjs, writeWire } from '../src/story/index.js';
 import type { Story } from '../src/story/index.js';
+import { farsStories, isnaStories } from './support/corpus-stories.js';
 
 /** The fields the wire layout carries; identity fields (uri, source) come from the importer. */
 function wireFields(s: Story) {
   return { headline: s.headline, lead: s.lead, body: s.body, service: s.service, agency: s.agency, endMarker: s.endMarker, signOff: s.signOff };
 }
 
-function roundTrip(story: Story): string | undefined {
+function roundTrips(story: Story): string | undefined {
   const once = parseWire(writeWire(story)).story;
-  const fields = JSON.stringify(wireFields(once));
-  if (fields !== JSON.stringify(wireFields(story))) return `first pass: ${fields.slice(0, 300)}`;
-  const twice = parseWire(writeWire(once)).story;
-  if (JSON.stringify(twice) !== JSON.stringify(once)) return 'second pass differs';
+  if (!isDeepStrictEqual(wireFields(once), wireFields(story))) return `wire, first pass: ${JSON.stringify(wireFields(once)).slice(0, 300)}`;
+  if (!isDeepStrictEqual(parseWire(writeWire(once)).story, once)) return 'wire, second pass differs';
+  if (!isDeepStrictEqual(fromNinjs(JSON.parse(JSON.stringify(toNinjs(story)))), story)) return 'ninjs round trip differs';
   return undefined;
 }
 
-function farsStories(): Story[] {
-  const dir = corpusPath('farsnews');
-  return readdirSync(dir).filter((f) => f.endsWith('.json')).sort().flatMap((f) =>
-    (JSON.parse(readText(`${dir}/${f}`)) as unknown[]).map((r, i) => fromFarsNewsRecord(r, i)));
-}
-
-describe('wire round trip over the corpora', () => {
-  for (const [name, corpus, load] of [
-    ['ISNA', 'isna', () => isnaFiles().map((f) => fromIsnaText(readText(f), basename(dirname(f)), basename(f)))],
-    ['Fars News', 'farsnews', farsStories],
+describe('wire and ninjs round trips over the corpora', () => {
+  for (const [name, corpus, load, min] of [
+    ['ISNA', 'isna', isnaStories, 7500],
+    ['Fars News', 'farsnews', farsStories, 1500],
   ] as const) {
     const present = hasCorpus(corpus);
     if (!present) console.log(missingCorpusMessage(corpus));
-    it.skipIf(!present)(`every ${name} story survives wire → story → wire → story`, () => {
+    it.skipIf(!present)(`every ${name} story survives wire → story → wire → story and story → ninjs → story`, () => {
       const stories = load();
       const failures: string[] = [];
       for (const s of stories) {
-        const why = roundTrip(s);
+        const why = roundTrips(s);
         if (why && failures.length < 5) failures.push(`${s.source?.id}: ${why}`);
       }
       expect(failures).toEqual([]);
-      expect(stories.length).toBeGreaterThanOrEqual(name === 'ISNA' ? 7500 : 1500);
+      expect(stories.length).toBeGreaterThanOrEqual(min);
     });
   }
 });

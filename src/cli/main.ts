@@ -2,7 +2,9 @@
 /** The `khabar` command: the composition root. Maps KhabarError codes to exit codes and stderr. */
 import { isKhabarError } from '../errors/index.js';
 import { analyzeCommand, lemmaCommand, normalizeCommand } from './commands/text-commands.js';
-import type { Out } from './commands/text-commands.js';
+import { convertCommand } from './commands/convert-command.js';
+import { dateCommand } from './commands/date-command.js';
+import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
 
@@ -11,6 +13,8 @@ Usage:
   khabar analyze [file|-] [--json] [--analyzer fa|fa-exact]
                                                   search analyzer: tokens with offsets and terms
   khabar lemma <word…>                            lemma of each word (UD convention, verbs past#present)
+  khabar convert <file|-> --to wire|ninjs|newsml  a story from wire text or ninjs (detected) to another format
+  khabar date "<date string>"                     a Persian date string → UTC instant (ISO 8601) and Jalali
   khabar help                                     this text
 `;
 
@@ -18,11 +22,13 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   normalize: normalizeCommand,
   analyze: analyzeCommand,
   lemma: lemmaCommand,
+  convert: convertCommand,
+  date: dateCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {
   const [name, ...rest] = argv;
-  const out: Out = { write: (t) => void process.stdout.write(t) };
+  const out: Out = { write: (t) => void process.stdout.write(t), warn: (t) => void process.stderr.write(t) };
   if (name === undefined || name === 'help' || name === '--help' || name === '-h') {
     out.write(USAGE);
     return 0;

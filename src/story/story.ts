@@ -21,8 +21,16 @@ export const FIELD_LIMITS = {
   keywords: 200,
 } as const;
 
-const isoInstant = z.string().refine((s) => /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/.test(s) && !Number.isNaN(Date.parse(s)), {
-  message: 'must be an ISO 8601 date-time with a time zone, e.g. 2025-09-05T09:26:00Z',
+/** An RFC 3339 date-time (what ninjs and NewsML-G2 require): seconds and a zone, a day that exists. */
+function isRfc3339(s: string): boolean {
+  const m = /^(\d{4})-(\d{2})-(\d{2})T([01]\d|2[0-3]):[0-5]\d:[0-5]\d(\.\d+)?(Z|[+-](?:[01]\d|2[0-3]):[0-5]\d)$/.exec(s);
+  if (!m) return false;
+  const [y, mo, d] = [Number(m[1]), Number(m[2]), Number(m[3])];
+  if (y < 1 || mo < 1 || mo > 12 || d < 1) return false;
+  return d <= new Date(Date.UTC(y, mo, 0)).getUTCDate();
+}
+const isoInstant = z.string().refine(isRfc3339, {
+  message: 'must be an RFC 3339 date-time with seconds and a time zone, e.g. 2025-09-05T09:26:00Z',
 });
 const shortText = z.string().max(FIELD_LIMITS.short);
 
@@ -92,6 +100,10 @@ export const storySchema = z.object({
   signOff: shortText.optional(),
   /** End-of-message marker as written, e.g. «پایان پیام.», «انتهای پیام/». */
   endMarker: shortText.optional(),
+  /** This version corrects an earlier one: subscribers get it marked as a correction. */
+  correction: z.boolean().optional(),
+  /** Not to be published before this instant (pubStatus withheld until then). */
+  embargoed: isoInstant.optional(),
   /** A correction or editor's note carried with this version. */
   edNote: z.string().max(FIELD_LIMITS.lead).optional(),
   /** Language (BCP 47); khabar's stories are Persian. */

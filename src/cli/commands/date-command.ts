@@ -5,8 +5,7 @@
  * Several arguments are joined with spaces, so an unquoted date works too. Seconds in the input are
  * shown in the rendering only when they are not zero.
  */
-// TODO(lead): import from '../../story/index.js' once it re-exports the dates API.
-import { formatJalali, parseJalaliDateDetailed } from '../../story/dates/index.js';
+import { formatJalali, parseJalaliDateDetailed } from '../../story/index.js';
 import { KhabarError } from '../../errors/index.js';
 import { parseArgs } from '../args.js';
 import type { Out } from './text-commands.js';

@@ -5,10 +5,8 @@ import { KhabarError } from '../../errors/index.js';
 import { parseArgs } from '../args.js';
 import { readTextInput } from '../io.js';
 
-/** Output channel, so commands can be tested without a process. */
-export interface Out {
-  write(text: string): void;
-}
+export type { Out } from '../out.js';
+import type { Out } from '../out.js';
 
 /** `khabar normalize [file|-]`: prints the text as the editorial normalizer leaves it. */
 export function normalizeCommand(argv: readonly string[], out: Out): void {

@@ -8,7 +8,7 @@ import { join, resolve } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { formatJalali } from './format-jalali.js';
 import { parseJalaliDate, parseJalaliDateDetailed } from './parse-jalali.js';
-import { parseCsvRecords } from './test-support/read-csv.js';
+import { parseCsvRecords } from '../sources/csv.js';
 
 const CORPUS = resolve(import.meta.dirname, '../../../../shared/corpus');
 const SAMPLES = join(CORPUS, 'agency-samples');

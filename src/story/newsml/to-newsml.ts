@@ -73,6 +73,8 @@ function itemMeta(story: Story, options: NewsMLOptions, versionCreated: string, 
     concept('provider', provider, provider.qcode === undefined && provider.uri === undefined ? provider.name : undefined),
     xmlElement('versionCreated', {}, versionCreated),
     firstCreated !== undefined ? xmlElement('firstCreated', {}, firstCreated) : '',
+    // ItemMetadataType order: … firstCreated, embargoed, pubStatus …
+    story.embargoed !== undefined ? xmlElement('embargoed', {}, toRfc3339(story.embargoed, 'story.embargoed')) : '',
     // ninjs pubstatus ↔ IPTC "stat" NewsCodes: usable, withheld, canceled (a kill).
     xmlElement('pubStatus', { qcode: `stat:${story.pubStatus}` }),
   ];
@@ -83,7 +85,7 @@ function itemMeta(story: Story, options: NewsMLOptions, versionCreated: string, 
   }
   if (story.edNote !== undefined) parts.push(xmlElement('edNote', {}, escapeXmlText(story.edNote)));
   // IPTC signal NewsCodes: sig:correction for a correction, sig:update for any other later version.
-  if (options.correction === true) parts.push(xmlElement('signal', { qcode: 'sig:correction' }));
+  if (options.correction === true || story.correction === true) parts.push(xmlElement('signal', { qcode: 'sig:correction' }));
   else if (story.version > 1) parts.push(xmlElement('signal', { qcode: 'sig:update' }));
   return xmlElement('itemMeta', {}, parts.filter((p) => p !== ''));
 }

@@ -56,6 +56,8 @@ export function fromNinjs(input: unknown): Story {
     subjects,
     signOff: byRole(descriptions, NINJS_ROLES.signOff),
     endMarker: byRole(descriptions, NINJS_ROLES.endMarker),
+    correction: readSignal(byRole(descriptions, NINJS_ROLES.signal)),
+    embargoed: readDate(doc, 'embargoed'),
     edNote: optionalString(doc, 'ednote', P),
     language: optionalString(doc, 'language', P) ?? 'fa',
     source: ids.source,
@@ -74,10 +76,17 @@ export function fromNinjs(input: unknown): Story {
 /** Where each story field comes from in ninjs, for error messages. */
 const ORIGIN: Readonly<Record<string, string>> = {
   headline: 'headlines', lead: 'descriptions', body: 'bodies', credit: 'descriptions', signOff: 'descriptions',
-  endMarker: 'descriptions', wire: 'descriptions', service: 'subjects', keywords: 'subjects', subjects: 'subjects',
+  endMarker: 'descriptions', correction: 'descriptions', embargoed: 'embargoed', wire: 'descriptions', service: 'subjects', keywords: 'subjects', subjects: 'subjects',
   agency: 'infosources', code: 'altids', source: 'altids', byline: 'by', edNote: 'ednote',
   firstCreated: 'firstcreated', versionCreated: 'versioncreated', pubStatus: 'pubstatus',
 };
+
+function readSignal(value: string | undefined): boolean | undefined {
+  if (value === undefined) return undefined;
+  if (value === 'correction') return true;
+  if (value === 'none') return false;
+  return invalid(`${P}.descriptions[role=signal]`, `expected "correction" or "none", got ${JSON.stringify(value)}`);
+}
 
 function byRole(entries: readonly TextEntry[], role: string): string | undefined {
   return entries.find((e) => e.role === role)?.value;

@@ -62,7 +62,7 @@ export const HAND_STORIES: Story[] = [
   createStory({ uri: 'not a uri / خبر', headline: 'فقط تیتر' }),
   createStory({ uri: `${ESCAPED_URI_PREFIX}abc`, headline: 'یک', credit: 'اعتبار بدون متن' }),
   createStory({ headline: 'پاراگراف بزرگ', body: ['ا'.repeat(52_000) + 'ب <&> '.repeat(8_000)], code: 9_007_199_254_740_991 }),
-  createStory({ headline: 'بی‌ثانیه', firstCreated: '2025-03-20T23:59Z', versionCreated: '2025-03-21T00:00:00.123-04:00' }),
+  createStory({ headline: 'کسر ثانیه', firstCreated: '2025-03-20T23:59:00Z', versionCreated: '2025-03-21T00:00:00.123-04:00' }),
 ];
 
 

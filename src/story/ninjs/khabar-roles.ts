@@ -15,6 +15,8 @@ export const NINJS_ROLES = {
   signOff: 'signoff',
   /** `descriptions[].role` of the end-of-message marker («پایان پیام.»). */
   endMarker: 'endmarker',
+  /** `descriptions[].role` of a version signal; value `correction` marks a corrected version. */
+  signal: 'signal',
   /** `descriptions[].role` of the wire-text layout hints, a JSON object (contenttype application/json). */
   wireLayout: 'wirelayout',
   /** `bodies[].role` of the plain-text body (as in the IPTC ninjs examples). */

@@ -50,6 +50,8 @@ export interface NinjsDocument {
   version: string;
   firstcreated?: string;
   versioncreated?: string;
+  /** Not to be published before this RFC 3339 date-time. */
+  embargoed?: string;
   pubstatus: 'usable' | 'withheld' | 'canceled';
   urgency?: number;
   language: string;

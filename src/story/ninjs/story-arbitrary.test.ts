@@ -59,6 +59,8 @@ export const storyArbitrary: fc.Arbitrary<Story> = fc.record({
   signOff: opt(text(10)),
   endMarker: opt(fc.constantFrom('پایان پیام.', 'انتهای پیام/', 'پایان پیام /ب/')),
   edNote: opt(text(100)),
+  correction: opt(fc.boolean()),
+  embargoed: opt(instant),
   language: fc.constantFrom('fa', 'fa-IR', 'en'),
   source: opt(fc.record({ name: nonEmpty(10), id: nonEmpty(20), url: opt(fc.oneof(fc.webUrl(), text(30))) })),
   wire: opt(fc.record({

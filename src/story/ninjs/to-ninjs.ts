@@ -37,6 +37,7 @@ export function toNinjs(story: Story): NinjsDocument {
   if (story.firstCreated !== undefined) doc.firstcreated = toRfc3339(story.firstCreated, 'story.firstCreated');
   if (story.versionCreated !== undefined) doc.versioncreated = toRfc3339(story.versionCreated, 'story.versionCreated');
   if (story.urgency !== undefined) doc.urgency = story.urgency;
+  if (story.embargoed !== undefined) doc.embargoed = toRfc3339(story.embargoed, 'story.embargoed');
 
   const descriptions = descriptionsOf(story);
   if (descriptions.length > 0) doc.descriptions = descriptions;
@@ -72,6 +73,8 @@ function descriptionsOf(story: Story): NinjsText[] {
   if (story.credit !== undefined) out.push({ role: NINJS_ROLES.credit, value: story.credit });
   if (story.signOff !== undefined) out.push({ role: NINJS_ROLES.signOff, value: story.signOff });
   if (story.endMarker !== undefined) out.push({ role: NINJS_ROLES.endMarker, value: story.endMarker });
+  // ninjs has no signal property (NewsML-G2 has <signal>); a description role carries it.
+  if (story.correction !== undefined) out.push({ role: NINJS_ROLES.signal, value: story.correction ? 'correction' : 'none' });
   if (story.wire !== undefined) {
     // Key order fixed here so the JSON text is stable whatever order the story object has.
     const layout = { slug: story.wire.slug, creditSeparator: story.wire.creditSeparator };

@@ -1,5 +1,5 @@
 /**
- * A small RFC 4180 CSV reader for tests that read the corpus (no dependency): quoted fields may hold
+ * A small RFC 4180 CSV reader (no dependency), for CSV imports and the corpus tests: quoted fields may hold
  * commas, doubled quotes and line breaks; CRLF or LF line ends; a leading UTF-8 BOM is dropped. Pure, so
  * it may sit in src/story; the caller reads the file.
  */

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { parseCsv, parseCsvRecords } from './read-csv.js';
+import { parseCsv, parseCsvRecords } from './csv.js';
 
 describe('parseCsv', () => {
   it('reads quoted fields with commas, quotes and line breaks, CRLF and a BOM', () => {
