@@ -20,6 +20,8 @@ export interface Token {
   readonly text: string;
   /** The index term: folded lemma (`fa`) or folded surface form (`fa-exact`). */
   readonly term: string;
+  /** The folded surface form (the `fa-exact` term), whichever analyzer ran: one pass feeds both index columns. */
+  readonly folded: string;
   /** UTF-16 offset of the first code unit in the input. */
   readonly start: number;
   /** UTF-16 offset just past the last code unit. */
@@ -145,7 +147,7 @@ export function forEachToken(text: string, sink: TokenSink, options: AnalyzeOpti
     if (pKind === TokenKind.Word) term = lemmas ? lemmaTerm(pFolded) : pFolded;
     else if (pKind === TokenKind.Number) term = pFolded.replace(/[\u066B]/g, '.').replace(/[\u066C]/g, ',');
     else term = pFolded.toLowerCase();
-    sink({ text: text.slice(pStart, pEnd), term, start: pStart, end: pEnd, position: pos });
+    sink({ text: text.slice(pStart, pEnd), term, folded: pKind === TokenKind.Word ? pFolded : term, start: pStart, end: pEnd, position: pos });
   };
 
   scanTokens(text, (start, end, kind) => {

@@ -1,0 +1,52 @@
+/**
+ * What the full-text index stores for a story: three columns of analyzer terms, space-separated, in
+ * an alphabet every engine's simple tokenizer keeps whole (SQLite FTS5 unicode61 with `tokenchars`,
+ * PostgreSQL `simple` tsvector). The search module owns this so that every store indexes the same way.
+ */
+import { forEachToken, isStopword } from '../analysis/index.js';
+import type { Story } from '../story/index.js';
+
+/** The index columns of one story. */
+export interface IndexDocument {
+  /** `fa` terms (lemmas, stopwords dropped) of the headline. */
+  head: string;
+  /** `fa` terms of the lead and body. */
+  body: string;
+  /** `fa-exact` terms (folded surface forms, every word) of headline, lead and body, for phrases. */
+  exact: string;
+}
+
+/**
+ * Characters a term may contain besides letters and digits: `#` joins a verb's two stems (کرد#کن),
+ * `.` and `,` sit inside numbers (103.2). Anything else is replaced by `_` so that a tokenizer never
+ * splits a term (FTS5: `tokenize = "unicode61 remove_diacritics 0 tokenchars '#.,_'"`).
+ */
+export const TERM_TOKENCHARS = '#.,_';
+
+/** A term in the index alphabet: letters, digits and {@link TERM_TOKENCHARS}; the rest becomes `_`. */
+export function encodeTerm(term: string): string {
+  return /^[\p{L}\p{N}#.,_]+$/u.test(term) ? term : term.replace(/[^\p{L}\p{N}#.,_]/gu, '_');
+}
+
+/** The text of a story that is indexed, in reading order: headline, lead, body paragraphs. */
+export function storyText(story: Pick<Story, 'headline' | 'lead' | 'body'>): { head: string; rest: string } {
+  return { head: story.headline, rest: [story.lead ?? '', ...story.body].filter(Boolean).join('\n\n') };
+}
+
+/** Builds the index columns of a story in one analyzer pass per part. */
+export function indexDocument(story: Pick<Story, 'headline' | 'lead' | 'body'>): IndexDocument {
+  const { head, rest } = storyText(story);
+  const headFa: string[] = [];
+  const bodyFa: string[] = [];
+  const exact: string[] = [];
+  // One pass gives both columns: `exact` keeps every word (phrases), `fa` drops stopwords exactly as the
+  // `fa` analyzer does (by folded surface form), so that queries and documents agree.
+  const feed = (text: string, fa: string[]) =>
+    forEachToken(text, (t) => {
+      exact.push(encodeTerm(t.folded));
+      if (!isStopword(t.folded)) fa.push(encodeTerm(t.term));
+    }, { analyzer: 'fa', stopwords: false });
+  feed(head, headFa);
+  feed(rest, bodyFa);
+  return { head: headFa.join(' '), body: bodyFa.join(' '), exact: exact.join(' ') };
+}

@@ -1,0 +1,2 @@
+/** Storage: the Store interface and its adapters. */
+export type { Store, StoredStory, PutResult, StoryRef, ListQuery, NameCount } from './store.js';
