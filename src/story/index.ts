@@ -19,3 +19,8 @@ export { toNewsML } from './newsml/index.js';
 export type { NewsMLOptions } from './newsml/index.js';
 export { toFeedItem } from './feed-item/index.js';
 export type { FeedItem, FeedItemOptions } from './feed-item/index.js';
+export {
+  fromHamshahriText, hamshahriDocnoDate, HAMSHAHRI_AGENCY, HAMSHAHRI_SOURCE, fromIranianNewsText, isIranianNewsHeader,
+  parsePythonStringList, IRANIAN_NEWS_SOURCE, csvStories, AGENCY_SAMPLES_CSV_MAP, AGENCY_SAMPLES_CSV_OPTIONS, parseCsv,
+} from './sources/index.js';
+export type { CsvColumnMap, CsvStoriesOptions, CsvRowIssue, CsvStoriesResult } from './sources/index.js';
