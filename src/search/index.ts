@@ -6,3 +6,10 @@ export { indexDocument, encodeTerm, storyText, TERM_TOKENCHARS } from './index-t
 export type { IndexDocument } from './index-terms.js';
 export { MAX_SEARCH_LIMIT } from './search-types.js';
 export type { SearchRequest, SearchResult, SearchHit, Highlight, FacetCount } from './search-types.js';
+export { parseQuery, MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './query-parse.js';
+export { analyzeQuery, compileQuery, MIN_PREFIX_LENGTH } from './query-analyze.js';
+export type {
+  ParsedQuery, QueryClause, WordClause, PhraseClause, PrefixClause, Occur, QueryFilters, AnalyzedQuery,
+} from './query-types.js';
+export { parseDateBound } from './date-bound.js';
+export { filterKey } from './filter-key.js';
