@@ -11,6 +11,8 @@ export const ERROR_CODES = {
   NOT_FOUND: 'A requested thing does not exist.',
   USAGE: 'A command was called the wrong way.',
   IO: 'A file could not be read or written.',
+  CONFLICT: 'A write collides with stored data (a uri or story code that another story has).',
+  STORE: 'The database cannot be used as asked (schema newer than the code, closed, read-only, corrupt).',
 } as const;
 
 /** A code from {@link ERROR_CODES}. */
