@@ -15,9 +15,6 @@ import { fromSqliteError } from './sqlite-errors.js';
 import { relatedSqlite, searchSqlite } from './sqlite-search.js';
 import { createStoryWriter } from './story-writer.js';
 
-/** How many related stories {@link Store.related} returns when not told. */
-export const DEFAULT_RELATED_LIMIT = 10;
-
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
   /** The connection is read-only: puts fail with STORE. */
@@ -91,8 +88,8 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     services: () => run('services', () => services.all()),
     agencies: () => run('agencies', () => agencies.all()),
     search: (request: SearchRequest) => run('search', (): SearchResult => searchSqlite(db, request)),
-    related: (id: number, limit?: number) =>
-      run('related', (): SearchHit[] => relatedSqlite(db, id, limit ?? DEFAULT_RELATED_LIMIT)),
+    // The search code owns the default number of related stories.
+    related: (id: number, limit?: number) => run('related', (): SearchHit[] => relatedSqlite(db, id, limit)),
     close: () => {
       if (db.open) db.close();
       return Promise.resolve();
