@@ -13,3 +13,8 @@ export type {
 } from './query-types.js';
 export { parseDateBound } from './date-bound.js';
 export { filterKey } from './filter-key.js';
+export { highlight } from './highlight.js';
+export type { HighlightOptions } from './highlight.js';
+export { highlightHtml } from './highlight-html.js';
+export { SNIPPET_LENGTH } from './snippet.js';
+export { monthKey, monthRange } from './month-key.js';
