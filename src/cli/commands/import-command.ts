@@ -36,9 +36,8 @@ export interface ImportCommandDeps {
 
 /** Opens the SQLite store. Loaded lazily: `khabar date` and friends need no database driver. */
 async function openDefaultStore(path: string): Promise<Store> {
-  const mod = (await import('../../store/index.js')) as unknown as { openSqliteStore?: (p: string) => Store | Promise<Store> };
-  if (typeof mod.openSqliteStore !== 'function') throw new KhabarError('IO', 'this build has no SQLite store (openSqliteStore)');
-  return mod.openSqliteStore(path);
+  const { openSqliteStore } = await import('../../store/index.js');
+  return openSqliteStore(path);
 }
 
 /** The summary printed at the end of a run. */
@@ -74,7 +73,7 @@ export async function importCommand(argv: readonly string[], out: Out, deps: Imp
   const dbFlag = flags.get('db');
   const dbPath = resolve(typeof dbFlag === 'string' ? dbFlag : env.KHABAR_DB || DEFAULT_DB_PATH);
 
-  const { files, problems } = walkInputs(positionals);
+  const { files, problems } = walkInputs(positionals, new Set(['', '-wal', '-shm', '-journal'].map((x) => dbPath + x)));
   try {
     mkdirSync(dirname(dbPath), { recursive: true });
   } catch (e) {

@@ -8,7 +8,7 @@ import { basename, dirname } from 'node:path';
 import { createInterface } from 'node:readline';
 import { isKhabarError, KhabarError } from '../../errors/index.js';
 import {
-  AGENCY_SAMPLES_CSV_MAP, AGENCY_SAMPLES_CSV_OPTIONS, csvStories, fromFarsNewsRecord, fromHamshahriText, fromIranianNewsText,
+  AGENCY_SAMPLES_CSV_MAP, AGENCY_SAMPLES_CSV_OPTIONS, createStory, csvStories, fromFarsNewsRecord, fromHamshahriText, fromIranianNewsText,
   fromIsnaText, fromNinjs, parseWireStream,
 } from '../../story/index.js';
 import type { CsvColumnMap, Story } from '../../story/index.js';
@@ -40,6 +40,18 @@ function parseJson(text: string): unknown {
   } catch (e) {
     throw new KhabarError('INVALID_INPUT', `not valid JSON (${(e as Error).message})`);
   }
+}
+
+/**
+ * A Fars record as a story. fromFarsNewsRecord falls back to `record-<index>` when it finds no news id
+ * in the link; records at the same index of different files would then share an identity and replace
+ * each other, so the file name joins such an id.
+ */
+function farsStory(record: unknown, i: number, file: string): Story {
+  const story = fromFarsNewsRecord(record, i);
+  if (story.source?.id !== `record-${i}`) return story;
+  const { uri: _uri, ...rest } = story;
+  return createStory({ ...rest, source: { ...story.source, id: `${file}#${i}` } });
 }
 
 /** Stories of one whole-file format, from its text. */
@@ -81,7 +93,7 @@ function* fromText(path: string, format: Exclude<DetectedFormat, 'jsonl'>, text:
       const docs = Array.isArray(json) ? json : [json];
       for (let i = 0; i < docs.length; i++) {
         try {
-          yield { kind: 'story', story: fars ? fromFarsNewsRecord(docs[i], i) : fromNinjs(docs[i]) };
+          yield { kind: 'story', story: fars ? farsStory(docs[i], i, basename(path)) : fromNinjs(docs[i]) };
         } catch (e) {
           yield { kind: 'error', message: `${fars ? 'record' : 'document'} ${i}: ${describe(e)}` };
         }

@@ -4,7 +4,7 @@
  * and assign the same story codes.
  */
 import { readdirSync, statSync } from 'node:fs';
-import { basename, join } from 'node:path';
+import { basename, join, resolve } from 'node:path';
 
 /** A path that could not be listed or read. */
 export interface InputProblem {
@@ -21,8 +21,12 @@ export function isSkippedName(name: string): boolean {
   return name.startsWith('.') || /^(SOURCE\.txt|README(\..*)?|LICEN[CS]E(\..*)?|NOTICE(\..*)?|COPYING(\..*)?)$/i.test(name);
 }
 
-/** Lists the files to import under `paths`, with the paths that could not be read. */
-export function walkInputs(paths: readonly string[]): { files: string[]; problems: InputProblem[] } {
+/**
+ * Lists the files to import under `paths`, with the paths that could not be read. `exclude` holds
+ * absolute paths never to read — the database itself and its -wal/-shm files, when it sits inside a
+ * folder being imported.
+ */
+export function walkInputs(paths: readonly string[], exclude: ReadonlySet<string> = new Set()): { files: string[]; problems: InputProblem[] } {
   const files: string[] = [];
   const problems: InputProblem[] = [];
   const visit = (path: string, top: boolean): void => {
@@ -34,7 +38,7 @@ export function walkInputs(paths: readonly string[]): { files: string[]; problem
       return;
     }
     if (!isDir) {
-      if (top || !isSkippedName(basename(path))) files.push(path);
+      if ((top || !isSkippedName(basename(path))) && !exclude.has(resolve(path))) files.push(path);
       return;
     }
     let names: string[];
