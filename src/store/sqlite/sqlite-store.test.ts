@@ -99,4 +99,29 @@ describe('SQLite adapter', () => {
     expect(docs).toBe(1);
     db.close();
   });
+
+  it('applies full-text changes in order when one batch creates, changes and kills a story', async () => {
+    const path = tempPath();
+    const store = await openSqliteStore(path);
+    const a = plainStory({ headline: 'کبوتر نخست' });
+    const b = plainStory({ headline: 'پرستو نخست' });
+    await store.putStories([a, b, { ...a, headline: 'کبوتر دوم' }, { ...b, pubStatus: 'canceled' }, { ...a, headline: 'کبوتر سوم' }]);
+    await store.close();
+    const db = new Database(path, { readonly: true });
+    const docs = (term: string) => db.prepare('SELECT doc FROM story_fts_vocab WHERE term = ?').pluck().get(term) ?? 0;
+    expect([docs('کبوتر'), docs('پرستو'), docs('نخست'), docs('دوم'), docs('سوم')]).toEqual([1, 0, 0, 0, 1]);
+    db.close();
+  });
+
+  it('continues the story-code sequence across batches and reopening; a failed batch takes no codes', async () => {
+    const path = tempPath();
+    const s1 = await openSqliteStore(path);
+    expect((await s1.putStories([plainStory(), plainStory()])).map((r) => r.code)).toEqual([1_000_001, 1_000_002]);
+    await s1.putStories([plainStory(), plainStory({ uri: (await s1.getStory({ code: 1_000_001 }))!.story.uri, code: 7 })])
+      .catch(() => undefined);
+    await s1.close();
+    const s2 = await openSqliteStore(path);
+    expect((await s2.putStory(plainStory())).code).toBe(1_000_003);
+    await s2.close();
+  });
 });

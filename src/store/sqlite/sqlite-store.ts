@@ -44,8 +44,15 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
 
   // One transaction for a whole batch. IMMEDIATE takes the write lock at BEGIN, so a second process
   // waits on busy_timeout there instead of failing with SQLITE_BUSY when its read turns into a write.
-  const putBatch = writer === undefined ? undefined : db.transaction((stories: readonly Story[], now: number) =>
-    stories.map((s) => writer.put(s, now)));
+  const putBatch = writer === undefined ? undefined : db.transaction((stories: readonly Story[], now: number) => {
+    try {
+      const results = stories.map((s) => writer.put(s, now));
+      writer.finish();
+      return results;
+    } finally {
+      writer.discard();
+    }
+  });
 
   /** Runs `fn` on an open connection, turning SQLite errors into KhabarErrors. */
   function run<T>(action: string, fn: () => T): Promise<T> {
