@@ -17,7 +17,7 @@ const DIST = resolve(import.meta.dirname, '..', 'dist', 'src');
 const MAIN = join(DIST, 'cli', 'main.js');
 
 /** Node arguments that run `khabar import …`: main.js once it knows the command, else a stand-in. */
-export function importArgs(args: readonly string[]): string[] {
+function importArgs(args: readonly string[]): string[] {
   if (readFileSync(MAIN, 'utf8').includes('importCommand')) return [MAIN, 'import', ...args];
   const cmd = pathToFileURL(join(DIST, 'cli', 'commands', 'import-command.js')).href;
   const errors = pathToFileURL(join(DIST, 'errors', 'index.js')).href;
