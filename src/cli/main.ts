@@ -4,6 +4,7 @@ import { isKhabarError } from '../errors/index.js';
 import { analyzeCommand, lemmaCommand, normalizeCommand } from './commands/text-commands.js';
 import { convertCommand } from './commands/convert-command.js';
 import { dateCommand } from './commands/date-command.js';
+import { searchCommand } from './commands/search-command.js';
 import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
@@ -15,6 +16,12 @@ Usage:
   khabar lemma <word…>                            lemma of each word (UD convention, verbs past#present)
   khabar convert <file|-> --to wire|ninjs|newsml  a story from wire text or ninjs (detected) to another format
   khabar date "<date string>"                     a Persian date string → UTC instant (ISO 8601) and Jalali
+  khabar search "<query>" [--service S] [--agency A] [--tag T] [--from D] [--to D] [--sort date]
+                [--limit N] [--offset N] [--json] [--db FILE]
+                                                  search the archive (query language: words, +must, -not,
+                                                  "phrase", prefix*, service: agency: tag: from: to:)
+  khabar search --batch <queries.tsv> --trec <run> [--top 1000]
+                                                  a TREC run file for qid<TAB>query lines
   khabar help                                     this text
 `;
 
@@ -24,6 +31,7 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   lemma: lemmaCommand,
   convert: convertCommand,
   date: dateCommand,
+  search: searchCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

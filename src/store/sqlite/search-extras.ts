@@ -1,0 +1,42 @@
+/** Facet counts and highlights for a search result (only when the request asks for them). */
+import type Database from 'better-sqlite3';
+import { highlight, monthKey } from '../../search/index.js';
+import type { AnalyzedQuery, FacetCount, SearchRequest, SearchResult } from '../../search/index.js';
+import type { Fts5Plan } from './fts5-query.js';
+
+/** Where matching stories are: the FTS match (if any) joined to the filtered stories. */
+function matchSource(plan: Fts5Plan, filters: { sql: string; params: unknown[] }): { from: string; params: unknown[] } {
+  if (plan.any === undefined) {
+    const excluded = plan.excluded !== undefined ? ' AND s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)' : '';
+    return { from: `stories s WHERE ${filters.sql}${excluded}`, params: [...filters.params, ...(plan.excluded ? [plan.excluded] : [])] };
+  }
+  return { from: `story_fts JOIN stories s ON s.id = story_fts.rowid WHERE story_fts MATCH ? AND ${filters.sql}`, params: [plan.any, ...filters.params] };
+}
+
+const HALF_HOUR = 1_800_000;
+
+/**
+ * Counts per service, agency and Jalali month over every match. Months are counted per half-hour of
+ * publication time first (Tehran's offsets are whole half-hours, so a bucket never straddles a Tehran
+ * midnight), then each bucket is named with its Jalali month.
+ */
+function facets(db: Database.Database, plan: Fts5Plan, filters: { sql: string; params: unknown[] }) {
+  const { from, params } = matchSource(plan, filters);
+  const byColumn = (col: 'service' | 'agency'): FacetCount[] =>
+    (db.prepare(`SELECT s.${col} AS value, count(*) AS count FROM ${from} AND s.${col} IS NOT NULL GROUP BY s.${col} ORDER BY count DESC, value LIMIT 50`)
+      .all(...params) as FacetCount[]);
+  const months = new Map<string, number>();
+  for (const r of db.prepare(`SELECT s.published_at / ${HALF_HOUR} AS b, count(*) AS n FROM ${from} GROUP BY b`).all(...params) as Array<{ b: number; n: number }>) {
+    const key = monthKey(new Date(r.b * HALF_HOUR).toISOString());
+    months.set(key, (months.get(key) ?? 0) + r.n);
+  }
+  const month = [...months].map(([value, count]) => ({ value, count })).sort((a, b) => (a.value < b.value ? 1 : -1));
+  return { service: byColumn('service'), agency: byColumn('agency'), month };
+}
+
+/** Adds facets and highlights to `result` when the request asks for them. */
+export function searchExtras(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, plan: Fts5Plan,
+  filters: { sql: string; params: unknown[] }, result: SearchResult): void {
+  if (request.facets) result.facets = facets(db, plan, filters);
+  if (request.highlight) for (const hit of result.hits) hit.highlights = highlight(hit.story, q);
+}
