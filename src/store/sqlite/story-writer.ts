@@ -23,12 +23,9 @@ export interface StoryWriter {
    *   from the stored story's.
    */
   put(story: Story, now: number): PutResult;
-  /**
-   * Writes what the puts since the last call deferred: the full-text changes and the story-code
-   * sequence. Call once at the end of the transaction, after every other write (see below why).
-   */
+  /** Writes the story-code sequence the puts since the last call advanced. Call at the end of the transaction. */
   finish(): void;
-  /** Forgets deferred writes (the transaction is rolling back). */
+  /** Forgets the advanced sequence (the transaction is rolling back). */
   discard(): void;
 }
 
@@ -96,22 +93,17 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
     return code;
   }
 
-  // Full-text changes are queued and written after every other statement of the transaction. FTS5 keeps
-  // new terms in memory and writes them out as one segment at commit, but it must also write them out
-  // whenever SQLite opens a statement savepoint (xSavepoint), which any INSERT/UPDATE on a table with
-  // UNIQUE constraints or foreign keys does. Interleaved, each story would become its own tiny segment
-  // (measured: 10x slower puts, then merge work); queued, a batch becomes one segment.
-  const pendingIndex: Array<{ id: number; remove: boolean; story: Story | undefined }> = [];
-
   function discard(): void {
-    pendingIndex.length = 0;
     lastCode = undefined;
   }
 
   function writeIndex(id: number, story: Story, wasIndexed: boolean): void {
+    if (wasIndexed) deleteFts.run(id);
     // Only usable stories are searchable: a killed (canceled) or withheld story leaves the index.
-    const add = story.pubStatus === 'usable' ? story : undefined;
-    if (wasIndexed || add !== undefined) pendingIndex.push({ id, remove: wasIndexed, story: add });
+    if (story.pubStatus === 'usable') {
+      const doc = indexDocument(story);
+      insertFts.run(id, doc.head, doc.body, doc.exact);
+    }
   }
 
   function writeKeywords(id: number, story: Story, replace: boolean): void {
@@ -126,18 +118,8 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
 
   return {
     finish() {
-      try {
-        if (lastCode !== undefined) writeCode.run(lastCode);
-        for (const op of pendingIndex) {
-          if (op.remove) deleteFts.run(op.id);
-          if (op.story !== undefined) {
-            const doc = indexDocument(op.story);
-            insertFts.run(op.id, doc.head, doc.body, doc.exact);
-          }
-        }
-      } finally {
-        discard();
-      }
+      if (lastCode !== undefined) writeCode.run(lastCode);
+      discard();
     },
     discard,
     put(input, now) {
