@@ -139,7 +139,11 @@ export function describeStoreConformance(
         // A story's code never changes.
         await expectError(store.putStory(plainStory({ uri: 'urn:khabar:story:taken', code: 3_000_004, headline: 'تیتر نو' })),
           'CONFLICT', /code/);
-        expect(await store.countStories()).toBe(1);
+        // A new version (same source) may not take another story's uri either.
+        const src = createStory({ headline: 'خبر منبع‌دار', uri: 'urn:khabar:story:own', source: { name: 'rss', id: '10' } });
+        await store.putStory(src);
+        await expectError(store.putStory({ ...src, uri: 'urn:khabar:story:taken', lead: 'لید' }), 'CONFLICT', /taken/);
+        expect(await store.countStories()).toBe(2);
         expect(await store.getVersions(first.id)).toHaveLength(1);
       });
 
