@@ -20,7 +20,7 @@ function buildFoldTable(): Int32Array {
   }
   const map: Record<string, string> = {
     'ي': 'ی', 'ى': 'ی', 'ې': 'ی', 'ۍ': 'ی', 'ك': 'ک', 'ڪ': 'ک', 'ة': 'ه', 'ۀ': 'ه', 'ە': 'ه', 'ھ': 'ه',
-    'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ؤ': 'و',
+    'أ': 'ا', 'إ': 'ا', 'ٱ': 'ا', 'ؤ': 'و', 'ئ': 'ی',
   };
   for (const [from, to] of Object.entries(map)) t[from.charCodeAt(0)] = to.charCodeAt(0);
   // Presentation forms that NFKC maps to a variant we fold further (e.g. FEF1 → ي → ی).

@@ -5,6 +5,7 @@ import { analyzeCommand, lemmaCommand, normalizeCommand } from './commands/text-
 import { convertCommand } from './commands/convert-command.js';
 import { dateCommand } from './commands/date-command.js';
 import { searchCommand } from './commands/search-command.js';
+import { importCommand } from './commands/import-command.js';
 import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
@@ -16,6 +17,9 @@ Usage:
   khabar lemma <word…>                            lemma of each word (UD convention, verbs past#present)
   khabar convert <file|-> --to wire|ninjs|newsml  a story from wire text or ninjs (detected) to another format
   khabar date "<date string>"                     a Persian date string → UTC instant (ISO 8601) and Jalali
+  khabar import <files|folders…> [--format wire|ninjs|jsonl|csv|hamshahri|isna|farsnews|iranian-news]
+                [--db FILE] [--csv-map headline=title,…] [--verbose]
+                                                  import stories (idempotent: a second run stores nothing twice)
   khabar search "<query>" [--service S] [--agency A] [--tag T] [--from D] [--to D] [--sort date]
                 [--limit N] [--offset N] [--json] [--db FILE]
                                                   search the archive (query language: words, +must, -not,
@@ -32,6 +36,7 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   convert: convertCommand,
   date: dateCommand,
   search: searchCommand,
+  import: importCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -47,7 +47,8 @@ export function fromFarsNewsRecord(record: unknown, index = 0): Story {
   const tags = rec.tags ?? [];
   if (!Array.isArray(tags)) throw new KhabarError('INVALID_INPUT', `farsnews[${index}].tags: expected an array`);
   const link = field(rec, 'link', index);
-  const id = /(\d{6,})\/?$/.exec(link)?.[1] ?? `record-${index}`;
+  // Links are …/news/<id> or …/news/<id>/<slug>: the id follows /news/.
+  const id = /\/news\/(\d{6,})/.exec(link)?.[1] ?? /(\d{6,})\/?$/.exec(link)?.[1] ?? `record-${index}`;
   const cat = oneLine(field(rec, 'cat', index));
   const subcat = oneLine(field(rec, 'subcat', index));
   const lead = cleanParagraphs([field(rec, 'abstract', index)]).join(' ');
