@@ -11,4 +11,4 @@ export { fold } from './fold.js';
 export { isStopword, stopwordList } from './stopwords.js';
 export { getLexicon } from './lexicon/index.js';
 export type { Lexicon, LexiconEntry, VerbStems } from './lexicon/index.js';
-export { ZWNJ } from './chars.js';
+export { ZWNJ, charClass, CharClass } from './chars.js';

@@ -3,7 +3,7 @@
  * an alphabet every engine's simple tokenizer keeps whole (SQLite FTS5 unicode61 with `tokenchars`,
  * PostgreSQL `simple` tsvector). The search module owns this so that every store indexes the same way.
  */
-import { forEachToken, isStopword } from '../analysis/index.js';
+import { CharClass, charClass, forEachToken, isStopword } from '../analysis/index.js';
 import type { Story } from '../story/index.js';
 
 /** The index columns of one story. */
@@ -25,7 +25,16 @@ export const TERM_TOKENCHARS = '#.,_';
 
 /** A term in the index alphabet: letters, digits and {@link TERM_TOKENCHARS}; the rest becomes `_`. */
 export function encodeTerm(term: string): string {
-  return /^[\p{L}\p{N}#.,_]+$/u.test(term) ? term : term.replace(/[^\p{L}\p{N}#.,_]/gu, '_');
+  // A char-code loop over the class table: a Unicode-property regex per term cost a third of indexing.
+  for (let i = 0; i < term.length; i++) {
+    const c = term.charCodeAt(i);
+    const k = charClass(c);
+    if (k !== CharClass.ArabicLetter && k !== CharClass.OtherLetter && k !== CharClass.Digit &&
+      c !== 0x23 && c !== 0x2e && c !== 0x2c && c !== 0x5f) {
+      return term.replace(/[^\p{L}\p{N}#.,_]/gu, '_');
+    }
+  }
+  return term;
 }
 
 /** The text of a story that is indexed, in reading order: headline, lead, body paragraphs. */
