@@ -21,7 +21,7 @@ import { openSqliteStore } from './open-sqlite-store.js';
 
 const ROOT = resolve(import.meta.dirname, '../../..');
 const DIST_STORE = join(ROOT, 'dist/src/store/index.js');
-const TOTAL = 4_000;
+const TOTAL = 8_000;
 const BATCH = 100;
 /** Kill after this many batches were reported, while the child is in the middle of later ones. */
 const KILL_AFTER = 8;
@@ -48,6 +48,9 @@ for (let i = 0; i < stories.length; i += Number(batch)) {
   await store.putStories(part);
   // Only after putStories resolved: this story and all before it are claimed durable.
   process.stdout.write(String(i + part.length - 1) + '\\n');
+  // A breath between batches so that, on a loaded machine too, the parent's SIGKILL lands mid-run
+  // rather than after the last batch; the kill still falls inside a batch as often as not.
+  await new Promise((r) => setTimeout(r, 5));
 }
 await store.close();
 `;
