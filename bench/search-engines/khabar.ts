@@ -1,0 +1,49 @@
+/**
+ * khabar itself: the SQLite store (WAL, synchronous=FULL, FTS5 fed with the `fa` analyzer terms) on a
+ * file in a scratch folder. Stories go in through `putStories` in batches of 1,000, as `khabar import`
+ * writes them, so the indexing rate includes analysis and durable commits.
+ */
+import { readdirSync, statSync } from 'node:fs';
+import { join } from 'node:path';
+import { openSqliteStore } from '../../src/store/index.js';
+import type { EngineSpec, SearchEngine } from './engine.js';
+
+/** Batch size of `putStories`: one transaction (one fsync) per batch. */
+export const KHABAR_BATCH = 1000;
+
+/** Bytes of a SQLite database and its -wal/-shm side files. */
+export function sqliteBytes(dir: string, file: string): number {
+  return readdirSync(dir).filter((f) => f.startsWith(file)).reduce((n, f) => n + statSync(join(dir, f)).size, 0);
+}
+
+/** Opens a khabar store at `dir/name` as a {@link SearchEngine}. */
+export async function openKhabarEngine(dir: string, name = 'khabar.db'): Promise<SearchEngine> {
+  const store = await openSqliteStore(join(dir, name));
+  let open = true;
+  return {
+    async add(stories) {
+      for (let i = 0; i < stories.length; i += KHABAR_BATCH) await store.putStories(stories.slice(i, i + KHABAR_BATCH));
+    },
+    async search(q, k) {
+      return (await store.search({ q, limit: k })).hits.map((h) => h.story.uri);
+    },
+    async size() {
+      // Closing checkpoints the WAL into the main file, so the size is the database as it rests on disk.
+      if (open) await store.close();
+      open = false;
+      return { bytes: sqliteBytes(dir, name), how: 'SQLite file (+wal) after close; stories, FTS5 index and all tables' };
+    },
+    async close() {
+      if (open) await store.close();
+      open = false;
+    },
+  };
+}
+
+export const khabarSpec: EngineSpec = {
+  key: 'khabar',
+  label: 'khabar (SQLite store)',
+  config: 'openSqliteStore(file): WAL, synchronous=FULL, FTS5 over `fa` analyzer terms; putStories in batches of 1,000; search({ q, limit })',
+  khabarAnalyzer: true,
+  create: (dir) => openKhabarEngine(dir),
+};
