@@ -4,6 +4,7 @@
  * Both measured on the Hamshahri dev queries (bench/results/search-eval.md).
  */
 import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache.js';
 import { indexDocument } from '../../search/index.js';
 import type { AnalyzedQuery } from '../../search/index.js';
 import { anyFaTerms, type Fts5Plan } from './fts5-query.js';
@@ -100,9 +101,9 @@ function expansionTerms(db: Database.Database, feedback: Scored[], exclude: Set<
       weight.set(term, (weight.get(term) ?? 0) + (f / terms.length) * (r.score / total));
     }
   }
-  const n = (db.prepare('SELECT count(*) AS n FROM stories').get() as { n: number }).n;
+  const n = (prepared(db, 'SELECT count(*) AS n FROM stories').get() as { n: number }).n;
   const candidates = [...weight].sort((a, b) => b[1] - a[1]).slice(0, k * 5);
-  const df = new Map((db.prepare('SELECT term, doc FROM story_fts_vocab WHERE term IN (SELECT value FROM json_each(?))')
+  const df = new Map((prepared(db, 'SELECT term, doc FROM story_fts_vocab WHERE term IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify(candidates.map(([term]) => term))) as Array<{ term: string; doc: number }>).map((r) => [r.term, r.doc]));
   return candidates.map(([term, w]) => [term, w * Math.log(n / (df.get(term) ?? n))] as const)
     .filter(([, w]) => w > 0).sort((a, b) => b[1] - a[1]).slice(0, k).map(([term]) => term);

@@ -1,5 +1,6 @@
 /** Facet counts and highlights for a search result (only when the request asks for them). */
 import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache.js';
 import { highlight, monthKey } from '../../search/index.js';
 import type { AnalyzedQuery, FacetCount, SearchRequest, SearchResult } from '../../search/index.js';
 import type { Fts5Plan } from './fts5-query.js';
@@ -23,10 +24,10 @@ const HALF_HOUR = 1_800_000;
 function facets(db: Database.Database, plan: Fts5Plan, filters: { sql: string; params: unknown[] }) {
   const { from, params } = matchSource(plan, filters);
   const byColumn = (col: 'service' | 'agency'): FacetCount[] =>
-    (db.prepare(`SELECT s.${col} AS value, count(*) AS count FROM ${from} AND s.${col} IS NOT NULL GROUP BY s.${col} ORDER BY count DESC, value LIMIT 50`)
+    (prepared(db, `SELECT s.${col} AS value, count(*) AS count FROM ${from} AND s.${col} IS NOT NULL GROUP BY s.${col} ORDER BY count DESC, value LIMIT 50`)
       .all(...params) as FacetCount[]);
   const months = new Map<string, number>();
-  for (const r of db.prepare(`SELECT s.published_at / ${HALF_HOUR} AS b, count(*) AS n FROM ${from} GROUP BY b`).all(...params) as Array<{ b: number; n: number }>) {
+  for (const r of prepared(db, `SELECT s.published_at / ${HALF_HOUR} AS b, count(*) AS n FROM ${from} GROUP BY b`).all(...params) as Array<{ b: number; n: number }>) {
     const key = monthKey(new Date(r.b * HALF_HOUR).toISOString());
     months.set(key, (months.get(key) ?? 0) + r.n);
   }

@@ -4,6 +4,7 @@
  * contain every ranked word come first; facets and highlights are computed on request.
  */
 import type Database from 'better-sqlite3';
+import { prepared } from './statement-cache.js';
 import { KhabarError } from '../../errors/index.js';
 import {
   compileQuery, filterKey, indexDocument, MAX_SEARCH_LIMIT, parseDateBound,
@@ -44,7 +45,7 @@ interface Filters {
 /** The stored names of a column whose search form equals one of `values` (ي/ی, ZWNJ/space variants meet). */
 function storedNames(db: Database.Database, column: 'service' | 'agency', values: readonly string[]): string[] {
   const keys = new Set(values.map(filterKey));
-  const rows = db.prepare(`SELECT DISTINCT ${column} AS name FROM stories WHERE ${column} IS NOT NULL`).all() as Array<{ name: string }>;
+  const rows = prepared(db, `SELECT DISTINCT ${column} AS name FROM stories WHERE ${column} IS NOT NULL`).all() as Array<{ name: string }>;
   return rows.map((r) => r.name).filter((n) => keys.has(filterKey(n)));
 }
 
@@ -137,8 +138,8 @@ export function searchSqlite(db: Database.Database, request: SearchRequest, tuni
       ? 's.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)' : undefined;
     const where = [filters.sql, textMatch, excluded].filter(Boolean).join(' AND ');
     const params = [...filters.params, ...(textMatch ? [plan.any] : []), ...(excluded ? [plan.excluded] : [])];
-    total = (db.prepare(`SELECT count(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
-    ranked = (db.prepare(`SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+    total = (prepared(db, `SELECT count(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
+    ranked = (prepared(db, `SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ id: number }>).map((r) => ({ id: r.id, score: 0 }));
   } else {
     // The full-text table holds usable stories only (the writer removes killed and withheld ones), so
@@ -148,10 +149,10 @@ export function searchSqlite(db: Database.Database, request: SearchRequest, tuni
       : `SELECT s.id AS id, bm25(story_fts, ?, ?, ?) AS rank FROM story_fts JOIN stories s ON s.id = story_fts.rowid
       WHERE story_fts MATCH ? AND ${filters.sql} ORDER BY rank LIMIT ?`;
     const run = (match: string, n: number): Scored[] =>
-      (db.prepare(rankSql).all(w.head, w.body, w.exact, match, ...filters.params, n) as Array<{ id: number; rank: number }>)
+      (prepared(db, rankSql).all(w.head, w.body, w.exact, match, ...filters.params, n) as Array<{ id: number; rank: number }>)
         .map((r) => ({ id: r.id, score: -r.rank }));
     ranked = rankByRelevance(db, q, plan, (match, n) => run(match, n), need, tuning.ranking).slice(offset, need);
-    total = (db.prepare(filters.params.length === 0 ? 'SELECT count(*) AS n FROM story_fts WHERE story_fts MATCH ?'
+    total = (prepared(db, filters.params.length === 0 ? 'SELECT count(*) AS n FROM story_fts WHERE story_fts MATCH ?'
       : `SELECT count(*) AS n FROM story_fts JOIN stories s ON s.id = story_fts.rowid WHERE story_fts MATCH ? AND ${filters.sql}`)
       .get(plan.any, ...filters.params) as { n: number }).n;
   }
@@ -172,14 +173,14 @@ export function relatedSqlite(db: Database.Database, id: number, limit = 5): Sea
   for (const t of doc.head.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 2); // a headline word says more
   for (const t of doc.body.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
   if (tf.size === 0) return [];
-  const n = (db.prepare("SELECT count(*) AS n FROM stories WHERE pub_status = 'usable'").get() as { n: number }).n;
-  const df = new Map((db.prepare('SELECT term, doc FROM story_fts_vocab WHERE term IN (SELECT value FROM json_each(?))')
+  const n = (prepared(db, "SELECT count(*) AS n FROM stories WHERE pub_status = 'usable'").get() as { n: number }).n;
+  const df = new Map((prepared(db, 'SELECT term, doc FROM story_fts_vocab WHERE term IN (SELECT value FROM json_each(?))')
     .all(JSON.stringify([...tf.keys()])) as Array<{ term: string; doc: number }>).map((r) => [r.term, r.doc]));
   const terms = [...tf].map(([t, f]) => [t, f * Math.log(1 + n / (df.get(t) ?? 1))] as const)
     .filter(([t]) => (df.get(t) ?? 0) > 1) // a term only this story has finds nothing else
     .sort((a, b) => b[1] - a[1]).slice(0, 12).map(([t]) => t);
   if (terms.length === 0) return [];
-  const rows = db.prepare(`SELECT s.id AS id, bm25(story_fts, 1, 1, 1) AS rank FROM story_fts JOIN stories s ON s.id = story_fts.rowid
+  const rows = prepared(db, `SELECT s.id AS id, bm25(story_fts, 1, 1, 1) AS rank FROM story_fts JOIN stories s ON s.id = story_fts.rowid
     WHERE story_fts MATCH ? AND s.pub_status = 'usable' AND s.id <> ? ORDER BY rank LIMIT ?`).all(anyFaTerms(terms), id, limit) as Array<{ id: number; rank: number }>;
   const stories = loadStories(db, rows.map((r) => r.id));
   return rows.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: -r.rank }));
