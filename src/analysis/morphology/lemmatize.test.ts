@@ -91,3 +91,13 @@ describe('lemmatize', () => {
     }
   });
 });
+
+describe('lemmatize: the glide after ب/ن stands only before a vowel', () => {
+  it('reads بی+noun as a noun, and ب+ی+vowel stem as a verb', () => {
+    expect(lemmatize('بیکاری')).toBe('بیکاری');
+    expect(lemmatize('بيكار')).toBe('بیکار');
+    expect(lemmatize('بیاورد')).toBe('آورد#آور');
+    expect(lemmatize('بیندازد')).toBe('انداخت#انداز');
+    expect(lemmatize('نیفتاد')).toBe('افتاد#افت');
+  });
+});

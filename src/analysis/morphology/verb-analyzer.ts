@@ -113,8 +113,10 @@ function readCore(w: string, preverb: string, out: VerbReading[]): void {
     // ب/ن before a stem in آ or ا insert a glide ی: بیاید (ب+آید), نیفتاد (ن+افتاد), بیندازد.
     if ((p.prefix === 'ب' || p.prefix === 'ن') && bodies[0]!.startsWith('ی')) {
       const b = bodies[0]!;
+      // The glide stands only before a vowel: dropping it must leave a stem in ا/آ (بیاندازد), never
+      // a consonant stem (بیکار is بی+کار «jobless», not ب+ی+کار).
       if (b.startsWith('یا')) bodies.push('آ' + b.slice(2), b.slice(1));
-      else bodies.push('ا' + b.slice(1), b.slice(1));
+      else bodies.push('ا' + b.slice(1));
     }
     for (const body of bodies) {
       if (body.length < 1) continue;
