@@ -1,16 +1,11 @@
 /** The `khabar` text commands as a user runs them: a real process, stdin, files, exit codes. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
+import { runKhabar } from './support/cli.js';
 
-const MAIN = resolve(import.meta.dirname, '..', 'dist', 'src', 'cli', 'main.js');
-
-function khabar(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { input: input ?? '', encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-}
+const khabar = (args: string[], input?: string) => runKhabar(args, { input: input ?? '' });
 
 describe('khabar CLI: text commands', () => {
   it('normalize reads stdin: the issue example', () => {

@@ -1,10 +1,8 @@
 /**
  * `khabar import` as a user runs it: a real process over files in every format, into a SQLite file.
- * Until main.ts registers the command, the same function runs through a stand-in entry point that maps
- * errors to exit codes as main.ts does (see importArgs), so these tests run either way.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -16,21 +14,8 @@ import { createStory, toNinjs, writeWire } from '../src/story/index.js';
 const DIST = resolve(import.meta.dirname, '..', 'dist', 'src');
 const MAIN = join(DIST, 'cli', 'main.js');
 
-/** Node arguments that run `khabar import …`: main.js once it knows the command, else a stand-in. */
-function importArgs(args: readonly string[]): string[] {
-  if (readFileSync(MAIN, 'utf8').includes('importCommand')) return [MAIN, 'import', ...args];
-  const cmd = pathToFileURL(join(DIST, 'cli', 'commands', 'import-command.js')).href;
-  const errors = pathToFileURL(join(DIST, 'errors', 'index.js')).href;
-  const runner = `import { importCommand } from '${cmd}'; import { isKhabarError } from '${errors}';
-const out = { write: (t) => void process.stdout.write(t), warn: (t) => void process.stderr.write(t) };
-try { await importCommand(process.argv.slice(1), out); } catch (e) {
-  if (!isKhabarError(e)) throw e;
-  process.stderr.write('khabar import: ' + e.message + ' [' + e.code + ']\\n'); process.exitCode = e.code === 'USAGE' ? 2 : 1; }`;
-  return ['--input-type=module', '-e', runner, '--', ...args];
-}
-
 const khabarImport = (args: string[], env: Record<string, string> = {}) => {
-  const r = spawnSync(process.execPath, importArgs(args), { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
+  const r = spawnSync(process.execPath, [MAIN, 'import', ...args], { encoding: 'utf8', env: { ...process.env, ...env }, maxBuffer: 64 << 20 });
   return { code: r.status, out: r.stdout, err: r.stderr };
 };
 

@@ -2,20 +2,16 @@
  * `khabar search` as a user runs it: import a few stories, search interactively and in batch mode (the
  * batch ranks exactly as the interactive search), and bad queries get clear errors with the database unharmed.
  */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { describe, expect, it } from 'vitest';
+import { runKhabar } from './support/cli.js';
 
-const MAIN = resolve(import.meta.dirname, '..', 'dist', 'src', 'cli', 'main.js');
 const dir = mkdtempSync(join(tmpdir(), 'khabar-search-cli-'));
 const db = join(dir, 'k.db');
-const khabar = (args: string[]) => {
-  const r = spawnSync(process.execPath, [MAIN, ...args, '--db', db], { encoding: 'utf8', env: { ...process.env, KHABAR_DB: '' } });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const khabar = (args: string[]) => runKhabar([...args, '--db', db], { env: { KHABAR_DB: '' } });
 
 const story = (i: number, headline: string, text: string, service = 'سرویس اقتصادی') =>
   `${headline}\n\nلید خبر شماره ${i}.\n\n${service} / خبرگزاری آران\n\nخبرگزاری آران / ${service} : ${text}\n\nپایان پیام.\n`;

@@ -1,16 +1,12 @@
 /** `khabar convert` and `khabar date` as a user runs them: a real process, files, stdin, exit codes. */
-import { spawnSync } from 'node:child_process';
 import { mkdtempSync, readFileSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
-import { join, resolve } from 'node:path';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { HAVE_STANDARDS, ninjsValidator, validateNewsML } from './support/validators.js';
+import { runKhabar } from './support/cli.js';
 
-const MAIN = resolve(import.meta.dirname, '..', 'dist', 'src', 'cli', 'main.js');
-const khabar = (args: string[], input = '') => {
-  const r = spawnSync(process.execPath, [MAIN, ...args], { input, encoding: 'utf8' });
-  return { code: r.status, out: r.stdout, err: r.stderr };
-};
+const khabar = (args: string[], input = '') => runKhabar(args, { input });
 
 const STORY = [
   'تیتر خبر آزمایشی درباره بازار', '', 'لید کوتاه خبر.', '', 'سرویس اقتصادی / خبرگزاری آران', '',

@@ -5,7 +5,7 @@
  * second run must complete the import without duplicates.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -14,23 +14,6 @@ import { afterAll, describe, expect, it } from 'vitest';
 
 const DIST = resolve(import.meta.dirname, '..', 'dist', 'src');
 const MAIN = join(DIST, 'cli', 'main.js');
-
-/**
- * Node arguments that run `khabar import …`: main.js once it registers the command, else a stand-in
- * entry point with main.ts's error handling (the same helper as in cli-import.test.ts; importing a test
- * file would run its tests here too).
- */
-function importArgs(args: readonly string[]): string[] {
-  if (readFileSync(MAIN, 'utf8').includes('importCommand')) return [MAIN, 'import', ...args];
-  const cmd = pathToFileURL(join(DIST, 'cli', 'commands', 'import-command.js')).href;
-  const errors = pathToFileURL(join(DIST, 'errors', 'index.js')).href;
-  const runner = `import { importCommand } from '${cmd}'; import { isKhabarError } from '${errors}';
-const out = { write: (t) => void process.stdout.write(t), warn: (t) => void process.stderr.write(t) };
-try { await importCommand(process.argv.slice(1), out); } catch (e) {
-  if (!isKhabarError(e)) throw e;
-  process.stderr.write('khabar import: ' + e.message + ' [' + e.code + ']\\n'); process.exitCode = e.code === 'USAGE' ? 2 : 1; }`;
-  return ['--input-type=module', '-e', runner, '--', ...args];
-}
 
 const STORIES = 20_000;
 const PER_FILE = 200;
@@ -63,7 +46,7 @@ function generate(): string {
 /** Runs the import and SIGKILLs it after `lines` stored-lines; resolves with the last total reported. */
 function importAndKill(input: string, db: string, lines: number): Promise<{ total: number; killed: boolean }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, importArgs([input, '--db', db, '--batch-size', '250']), { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, [MAIN, 'import', input, '--db', db, '--batch-size', '250'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let seen = 0;
     let total = 0;
@@ -114,7 +97,7 @@ describe('import durability', () => {
     expect(rows).toBeLessThan(STORIES);
     expect(await count(db)).toBeGreaterThanOrEqual(total);
 
-    const again = spawnSync(process.execPath, importArgs([input, '--db', db]), { encoding: 'utf8', maxBuffer: 64 << 20 });
+    const again = spawnSync(process.execPath, [MAIN, 'import', input, '--db', db], { encoding: 'utf8', maxBuffer: 64 << 20 });
     expect(again.stderr).toBe('');
     expect(again.status).toBe(0);
     expect(again.stdout).toMatch(new RegExp(`stories: ${STORIES - rows} created, 0 updated, ${rows} unchanged`));

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isKhabarError } from '../../errors/index.js';
+import { errorCode } from '../../../test/support/error-code.js';
 import { AGENCY_SAMPLES_CSV_MAP, AGENCY_SAMPLES_CSV_OPTIONS, csvStories } from './csv-stories.js';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isKhabarError(e) ? e.code : 'not a KhabarError';
-  }
-  return undefined;
-}
 
 /** Rows in the agency-samples layout, written here (quoted cells with commas and line breaks). */
 const SAMPLES = [
@@ -58,8 +50,8 @@ describe('csvStories', () => {
   });
 
   it('rejects a map naming a column the header lacks, or text without a header', () => {
-    expect(codeOf(() => csvStories(SAMPLES, { headline: 'headline' }))).toBe('INVALID_INPUT');
-    expect(codeOf(() => csvStories('', { headline: 'title' }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => csvStories(SAMPLES, { headline: 'headline' }))).toBe('INVALID_INPUT');
+    expect(errorCode(() => csvStories('', { headline: 'title' }))).toBe('INVALID_INPUT');
   });
 
   it('reports a row whose headline is too long, keeping the others', () => {

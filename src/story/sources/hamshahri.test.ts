@@ -1,16 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import { isKhabarError } from '../../errors/index.js';
+import { errorCode } from '../../../test/support/error-code.js';
 import { fromHamshahriText, hamshahriDocnoDate, hamshahriParagraphs, isHardWrapped } from './hamshahri.js';
 
 /** Error code of a throwing call, for assertions on codes rather than messages. */
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isKhabarError(e) ? e.code : 'not a KhabarError';
-  }
-  return undefined;
-}
 
 // Old orthography on purpose: Arabic yeh/kaf and U+00A0 where a ZWNJ belongs, as in the 1380s files.
 const NB = '\u00A0';
@@ -44,12 +36,12 @@ describe('fromHamshahriText', () => {
   it('leaves the date out for a name that is not a DOCNO, and rejects a DOCNO naming no real day', () => {
     expect(hamshahriDocnoDate('note-1')).toBeUndefined();
     expect(fromHamshahriText(ONE_PER_LINE, 'note-1').firstCreated).toBeUndefined();
-    expect(codeOf(() => fromHamshahriText(ONE_PER_LINE, 'HAM2-821332-001'))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromHamshahriText(ONE_PER_LINE, 'HAM2-821332-001'))).toBe('INVALID_INPUT');
   });
 
   it('rejects an empty or blank-only document', () => {
-    expect(codeOf(() => fromHamshahriText('', 'HAM2-820306-001'))).toBe('INVALID_INPUT');
-    expect(codeOf(() => fromHamshahriText('\n  \n\u200C\n', 'HAM2-820306-001'))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromHamshahriText('', 'HAM2-820306-001'))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromHamshahriText('\n  \n\u200C\n', 'HAM2-820306-001'))).toBe('INVALID_INPUT');
   });
 
   it('skips leading blank lines and a BOM, reads CRLF', () => {

@@ -1,15 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { isKhabarError } from '../../errors/index.js';
+import { errorCode } from '../../../test/support/error-code.js';
 import { fromIranianNewsText, isIranianNewsHeader, parsePythonStringList } from './iranian-news.js';
 
-function codeOf(f: () => unknown): string | undefined {
-  try {
-    f();
-  } catch (e) {
-    return isKhabarError(e) ? e.code : 'not a KhabarError';
-  }
-  return undefined;
-}
 
 // The tags are written as the dataset writes them: a Python repr with a literal \u200c escape.
 const DOC = [
@@ -54,11 +46,11 @@ describe('fromIranianNewsText', () => {
   });
 
   it('rejects a header with the wrong number of fields, a bad date, a bad list or no title', () => {
-    expect(codeOf(() => fromIranianNewsText('عنوان تنها\n\n1\tجمله'))).toBe('INVALID_INPUT');
-    expect(codeOf(() => fromIranianNewsText(DOC.replace('2020-01-12 08:15:00', '1398/10/22')))).toBe('INVALID_INPUT');
-    expect(codeOf(() => fromIranianNewsText(DOC.replace("['برف'", "['برف"))))
+    expect(errorCode(() => fromIranianNewsText('عنوان تنها\n\n1\tجمله'))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromIranianNewsText(DOC.replace('2020-01-12 08:15:00', '1398/10/22')))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromIranianNewsText(DOC.replace("['برف'", "['برف"))))
       .toBe('INVALID_INPUT');
-    expect(codeOf(() => fromIranianNewsText(DOC.replace('بارش برف در گردنه‌های شمالی', ' ')))).toBe('INVALID_INPUT');
+    expect(errorCode(() => fromIranianNewsText(DOC.replace('بارش برف در گردنه‌های شمالی', ' ')))).toBe('INVALID_INPUT');
   });
 
   it('detects its header line', () => {
@@ -77,7 +69,7 @@ describe('parsePythonStringList', () => {
   });
   it('names what is wrong', () => {
     for (const bad of ["['الف'", "['الف' 'ب']", '[الف]', "['الف'] x", "['\\u12']"]) {
-      expect(codeOf(() => parsePythonStringList(bad))).toBe('INVALID_INPUT');
+      expect(errorCode(() => parsePythonStringList(bad))).toBe('INVALID_INPUT');
     }
   });
 });

@@ -1,20 +1,12 @@
 import { readFileSync, existsSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { isKhabarError } from '../../errors/index.js';
+import { errorCode } from '../../../test/support/error-code.js';
 import { parseWire, parseWireStream, writeWire, WIRE_TEXT_LIMIT } from './index.js';
 
 const SEED = join(import.meta.dirname, '..', '..', '..', '..', 'shared', 'seed', '000_545843526358f5c7.txt');
 const hasSeed = existsSync(SEED);
 
-function codeOf(fn: () => unknown): string | undefined {
-  try {
-    fn();
-  } catch (e) {
-    return isKhabarError(e) ? e.code : `not a KhabarError: ${String(e)}`;
-  }
-  return undefined;
-}
 
 describe('parseWire: the seed story', () => {
   if (!hasSeed) console.log(`skipped: ${SEED} is absent`);
@@ -55,15 +47,15 @@ describe('parseWire: the seed story', () => {
 
 describe('parseWire: bad input', () => {
   it('refuses non-strings, empty text, binary data, no headline and oversized input with codes', () => {
-    expect(codeOf(() => parseWire(42 as unknown as string))).toBe('INVALID_INPUT');
-    expect(codeOf(() => parseWire(''))).toBe('INVALID_INPUT');
+    expect(errorCode(() => parseWire(42 as unknown as string))).toBe('INVALID_INPUT');
+    expect(errorCode(() => parseWire(''))).toBe('INVALID_INPUT');
     expect(() => parseWire(' \r\n\t\n')).toThrow(/empty/);
     expect(() => parseWire('\uFEFF')).toThrow(/empty/);
     expect(() => parseWire('تیتر\u0000\u0001')).toThrow(/binary/);
     expect(() => parseWire('\u0001\u0002\u0003\u0004\u0005\u0006\u0007\u0008 متن')).toThrow(/binary/);
     expect(() => parseWire('پایان پیام.')).toThrow(/headline/);
     expect(() => parseWire('۱۲۳۴\n\nپایان پیام.')).toThrow(/headline/);
-    expect(codeOf(() => parseWire('تیتر\n\n' + 'الف '.repeat(WIRE_TEXT_LIMIT)))).toBe('INPUT_TOO_LARGE');
+    expect(errorCode(() => parseWire('تیتر\n\n' + 'الف '.repeat(WIRE_TEXT_LIMIT)))).toBe('INPUT_TOO_LARGE');
   });
   it('keeps a story whose parts are all missing but the headline', () => {
     const { story, warnings } = parseWire('فقط یک تیتر');
