@@ -4,6 +4,7 @@
  * PostgreSQL `simple` tsvector). The search module owns this so that every store indexes the same way.
  */
 import { CharClass, charClass, forEachToken, isStopword } from '../analysis/index.js';
+import { compoundHead } from './compound-parts.js';
 import type { Story } from '../story/index.js';
 
 /** The index columns of one story. */
@@ -53,7 +54,11 @@ export function indexDocument(story: Pick<Story, 'headline' | 'lead' | 'body'>):
   const feed = (text: string, fa: string[]) =>
     forEachToken(text, (t) => {
       exact.push(encodeTerm(t.folded));
-      if (!isStopword(t.folded)) fa.push(encodeTerm(t.term));
+      if (!isStopword(t.folded)) {
+        fa.push(encodeTerm(t.term));
+        const head = compoundHead(t.term);
+        if (head !== undefined) fa.push(encodeTerm(head));
+      }
     }, { analyzer: 'fa', stopwords: false });
   feed(head, headFa);
   feed(rest, bodyFa);

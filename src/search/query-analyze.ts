@@ -3,6 +3,7 @@
  * `encodeTerm` that `indexDocument` uses, so that a query meets the documents whatever spelling variant
  * (ي/ی, ك/ک, ZWNJ / space / nothing at affix boundaries, digit script) either side used.
  */
+import { compoundHead } from './compound-parts.js';
 import { KhabarError, describeType } from '../errors/index.js';
 import { forEachToken, isStopword } from '../analysis/index.js';
 import { encodeTerm } from './index-terms.js';
@@ -121,7 +122,11 @@ function analyzeRun(
     const stop = isStopword(t.folded);
     if (occur === 'should') {
       if (stop) stopShould.push(encodeTerm(t.folded));
-      else should.add(encodeTerm(t.term));
+      else {
+        should.add(encodeTerm(t.term));
+        const head = compoundHead(t.term);
+        if (head !== undefined) should.add(encodeTerm(head));
+      }
       return;
     }
     if (stop) {
