@@ -3,11 +3,37 @@
  * tags[], link }`. The news id at the end of `link` is the source id; it encodes the Jalali date.
  */
 import { KhabarError, describeType } from '../../errors/index.js';
+import { jalaliToInstant } from '../dates/index.js';
 import { createStory, type Story } from '../story.js';
 import { cleanParagraphs, oneLine, splitEndMarker } from './paragraphs.js';
 
 /** The agency name of Fars stories. */
 export const FARS_AGENCY = 'خبرگزاری فارس';
+
+/**
+ * The Jalali date a Fars news id encodes: ten digits `YYMMDDNNNN` (8410220069 → 1384/10/22) in the
+ * 1380s, fourteen `YYYYMMDDNNNNNN` (13911222000865 → 1391/12/22) later. Undefined for anything else.
+ */
+export function farsNewsIdDate(id: string): { year: number; month: number; day: number } | undefined {
+  const m = /^(\d{2})(\d{2})(\d{2})\d{4}$/.exec(id) ?? /^(1[34]\d{2})(\d{2})(\d{2})\d{6}$/.exec(id);
+  if (!m) return undefined;
+  const year = m[1]!.length === 2 ? 1300 + Number(m[1]) : Number(m[1]);
+  const month = Number(m[2]);
+  const day = Number(m[3]);
+  if (month < 1 || month > 12 || day < 1 || day > 31) return undefined;
+  return { year, month, day };
+}
+
+/** The story's date from its news id, as Tehran midnight (the id carries no time), or undefined. */
+function firstCreatedOf(id: string): string | undefined {
+  const d = farsNewsIdDate(id);
+  if (!d) return undefined;
+  try {
+    return jalaliToInstant(d.year, d.month, d.day).toISOString().replace(/\.000Z$/, 'Z');
+  } catch {
+    return undefined; // a day that does not exist (31 Esfand in a common year): no date rather than a wrong one
+  }
+}
 
 /** Fars section slugs → Persian service names; provincial sections share one desk. */
 export const FARS_SERVICES: Readonly<Record<string, string>> = {
@@ -61,5 +87,6 @@ export function fromFarsNewsRecord(record: unknown, index = 0): Story {
     keywords: [...new Set(tags.filter((t): t is string => typeof t === 'string').map(oneLine).filter(Boolean))],
     subjects: [cat, subcat].filter(Boolean).map((name) => ({ name })),
     source: { name: 'farsnews', id, ...(link ? { url: link } : {}) },
+    ...(firstCreatedOf(id) ? { firstCreated: firstCreatedOf(id) } : {}),
   });
 }

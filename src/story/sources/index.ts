@@ -1,5 +1,5 @@
 export { fromIsnaText, ISNA_SERVICES, ISNA_AGENCY } from './isna.js';
-export { fromFarsNewsRecord, FARS_AGENCY, FARS_SERVICES } from './farsnews.js';
+export { fromFarsNewsRecord, farsNewsIdDate, FARS_AGENCY, FARS_SERVICES } from './farsnews.js';
 export { cleanParagraphs, oneLine, splitEndMarker } from './paragraphs.js';
 export { parseCsv, parseCsvRecords } from './csv.js';
 export { fromHamshahriText, hamshahriDocnoDate, hamshahriParagraphs, isHardWrapped, HAMSHAHRI_AGENCY, HAMSHAHRI_SOURCE } from './hamshahri.js';
