@@ -3,6 +3,7 @@
  * full-text row. Statements are prepared once per connection and reused for every story (preparing is
  * the dominant cost of a small statement). Callers wrap calls in a transaction (see sqlite-store.ts).
  */
+import type { StoryRow } from './rows.js';
 import type Database from 'better-sqlite3';
 import { KhabarError } from '../../errors/index.js';
 import { indexDocument } from '../../search/index.js';
@@ -29,15 +30,8 @@ export interface StoryWriter {
   discard(): void;
 }
 
-interface ExistingRow {
-  id: number;
-  uri: string;
-  code: number;
-  pub_status: Story['pubStatus'];
-  published_at: number;
-  version: number;
-  content_hash: string;
-}
+/** The columns a put reads of the story it may replace (every `stories` column but the JSON). */
+type ExistingRow = Omit<StoryRow, 'story'>;
 
 const EXISTING_COLUMNS = 'id, uri, code, pub_status, published_at, version, content_hash';
 
