@@ -67,3 +67,18 @@ export function compileFts5(q: AnalyzedQuery): Fts5Plan {
 export function anyFaTerms(terms: readonly string[]): string {
   return `${FA} : ${group('OR', terms.map(str))}`;
 }
+
+/**
+ * The stories a plan matches, as a condition on `stories s` joined to the request's filters: those the
+ * text query matches, or — when it asks nothing positive of the text — those its exclusions leave.
+ * Shared by date-sorted lists and facet counts, so both count the same stories.
+ */
+export function storiesWhere(plan: Fts5Plan, filters: { sql: string; params: unknown[] }): { where: string; params: unknown[] } {
+  if (plan.any !== undefined) {
+    return { where: `${filters.sql} AND s.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`, params: [...filters.params, plan.any] };
+  }
+  if (plan.excluded !== undefined) {
+    return { where: `${filters.sql} AND s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)`, params: [...filters.params, plan.excluded] };
+  }
+  return { where: filters.sql, params: filters.params };
+}

@@ -32,8 +32,6 @@ export interface RankingTuning {
   feedbackWeight: number;
   /** How deep the first pass goes when expansion re-ranks (the expansion can only reorder what it sees). */
   candidateDepth: number;
-  /** Also score the words' written (folded surface) forms on the exact column: rewards the exact form. */
-  surfaceTerms: readonly string[];
 }
 
 /** Defaults, chosen on the Hamshahri dev queries. */
@@ -43,7 +41,7 @@ export interface RankingTuning {
  * 0.834; expansion from 10 stories × 20 terms 0.838 at 4–6× the query time. So: BM25 with a light boost
  * for stories holding every word — the query language's "all of them first" as a preference, not a wall.
  */
-export const DEFAULT_RANKING: RankingTuning = { coordBoost: 0.05, feedbackDocs: 0, feedbackTerms: 20, feedbackWeight: 0.3, candidateDepth: 1000, surfaceTerms: [] };
+export const DEFAULT_RANKING: RankingTuning = { coordBoost: 0.05, feedbackDocs: 0, feedbackTerms: 20, feedbackWeight: 0.3, candidateDepth: 1000 };
 
 function normalize(list: Scored[]): Map<number, number> {
   const max = list.reduce((m, r) => Math.max(m, r.score), 0) || 1;
@@ -58,7 +56,7 @@ export function rankByRelevance(db: Database.Database, q: AnalyzedQuery, plan: F
   // Expansion reorders what the first pass saw, so it needs a fixed, deep pass (the same for any page
   // size, so that a top-10 page is the head of the top-1000 list); BM25 and the boost need only `need`.
   const depth = expand ? Math.max(t.candidateDepth, need) : need;
-  const anyMatch = t.surfaceTerms.length ? `(${plan.any!}) OR exact : (${t.surfaceTerms.map((x) => `"${x}"`).join(' OR ')})` : plan.any!;
+  const anyMatch = plan.any!;
   const base = run(anyMatch, depth);
   if (plan.all !== undefined && t.coordBoost > 0) {
     const all = new Set(run(plan.all, depth).map((r) => r.id));

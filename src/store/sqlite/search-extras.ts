@@ -3,16 +3,7 @@ import type Database from 'better-sqlite3';
 import { prepared } from './statement-cache.js';
 import { highlight, monthKey } from '../../search/index.js';
 import type { AnalyzedQuery, FacetCount, SearchRequest, SearchResult } from '../../search/index.js';
-import type { Fts5Plan } from './fts5-query.js';
-
-/** Where matching stories are: the FTS match (if any) joined to the filtered stories. */
-function matchSource(plan: Fts5Plan, filters: { sql: string; params: unknown[] }): { from: string; params: unknown[] } {
-  if (plan.any === undefined) {
-    const excluded = plan.excluded !== undefined ? ' AND s.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)' : '';
-    return { from: `stories s WHERE ${filters.sql}${excluded}`, params: [...filters.params, ...(plan.excluded ? [plan.excluded] : [])] };
-  }
-  return { from: `story_fts JOIN stories s ON s.id = story_fts.rowid WHERE story_fts MATCH ? AND ${filters.sql}`, params: [plan.any, ...filters.params] };
-}
+import { storiesWhere, type Fts5Plan } from './fts5-query.js';
 
 const HALF_HOUR = 1_800_000;
 
@@ -22,7 +13,8 @@ const HALF_HOUR = 1_800_000;
  * midnight), then each bucket is named with its Jalali month.
  */
 function facets(db: Database.Database, plan: Fts5Plan, filters: { sql: string; params: unknown[] }) {
-  const { from, params } = matchSource(plan, filters);
+  const { where, params } = storiesWhere(plan, filters);
+  const from = `stories s WHERE ${where}`;
   const byColumn = (col: 'service' | 'agency'): FacetCount[] =>
     (prepared(db, `SELECT s.${col} AS value, count(*) AS count FROM ${from} AND s.${col} IS NOT NULL GROUP BY s.${col} ORDER BY count DESC, value LIMIT 50`)
       .all(...params) as FacetCount[]);

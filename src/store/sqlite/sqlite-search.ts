@@ -9,8 +9,8 @@ import { KhabarError } from '../../errors/index.js';
 import {
   compileQuery, filterKey, indexDocument, MAX_SEARCH_LIMIT, parseDateBound,
 } from '../../search/index.js';
-import type { AnalyzedQuery, FacetCount, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
-import { anyFaTerms, compileFts5 } from './fts5-query.js';
+import type { AnalyzedQuery, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
+import { anyFaTerms, compileFts5, storiesWhere } from './fts5-query.js';
 import { loadStories } from './rows.js';
 import { searchExtras } from './search-extras.js';
 import { rankByRelevance, type RankingTuning, type Scored } from './rank-relevance.js';
@@ -133,11 +133,7 @@ export function searchSqlite(db: Database.Database, request: SearchRequest, tuni
   let ranked: Array<{ id: number; score: number }>;
   let total: number;
   if (plan.any === undefined || request.sort === 'date') {
-    const textMatch = plan.any !== undefined ? 's.id IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)' : undefined;
-    const excluded = plan.any === undefined && plan.excluded !== undefined
-      ? 's.id NOT IN (SELECT rowid FROM story_fts WHERE story_fts MATCH ?)' : undefined;
-    const where = [filters.sql, textMatch, excluded].filter(Boolean).join(' AND ');
-    const params = [...filters.params, ...(textMatch ? [plan.any] : []), ...(excluded ? [plan.excluded] : [])];
+    const { where, params } = storiesWhere(plan, filters);
     total = (prepared(db, `SELECT count(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
     ranked = (prepared(db, `SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ id: number }>).map((r) => ({ id: r.id, score: 0 }));
@@ -186,5 +182,3 @@ export function relatedSqlite(db: Database.Database, id: number, limit = 5): Sea
   return rows.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: -r.rank }));
 }
 
-export type { Filters as SearchFilters };
-export type { FacetCount };
