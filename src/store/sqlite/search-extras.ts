@@ -3,7 +3,12 @@ import type Database from 'better-sqlite3';
 import { prepared } from './statement-cache.js';
 import { highlight, monthKey } from '../../search/index.js';
 import type { AnalyzedQuery, FacetCount, SearchRequest, SearchResult } from '../../search/index.js';
-import { storiesWhere, type Fts5Plan } from './fts5-query.js';
+
+/** The matching stories as a condition on `stories s` (with its parameters). */
+export interface MatchedStories {
+  where: string;
+  params: unknown[];
+}
 
 const HALF_HOUR = 1_800_000;
 
@@ -12,8 +17,7 @@ const HALF_HOUR = 1_800_000;
  * publication time first (Tehran's offsets are whole half-hours, so a bucket never straddles a Tehran
  * midnight), then each bucket is named with its Jalali month.
  */
-function facets(db: Database.Database, plan: Fts5Plan, filters: { sql: string; params: unknown[] }) {
-  const { where, params } = storiesWhere(plan, filters);
+function facets(db: Database.Database, { where, params }: MatchedStories) {
   const from = `stories s WHERE ${where}`;
   const byColumn = (col: 'service' | 'agency'): FacetCount[] =>
     (prepared(db, `SELECT s.${col} AS value, count(*) AS count FROM ${from} AND s.${col} IS NOT NULL GROUP BY s.${col} ORDER BY count DESC, value LIMIT 50`)
@@ -28,8 +32,8 @@ function facets(db: Database.Database, plan: Fts5Plan, filters: { sql: string; p
 }
 
 /** Adds facets and highlights to `result` when the request asks for them. */
-export function searchExtras(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, plan: Fts5Plan,
-  filters: { sql: string; params: unknown[] }, result: SearchResult): void {
-  if (request.facets) result.facets = facets(db, plan, filters);
+export function searchExtras(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, matched: MatchedStories,
+  result: SearchResult): void {
+  if (request.facets) result.facets = facets(db, matched);
   if (request.highlight) for (const hit of result.hits) hit.highlights = highlight(hit.story, q);
 }

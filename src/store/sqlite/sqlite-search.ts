@@ -1,7 +1,8 @@
 /**
- * Search over the SQLite store: FTS5 finds and ranks (BM25 over khabar's analyzer terms, per-column
- * weights), the `stories` table filters (status, service, agency, tag, dates) and pages. Stories that
- * contain every ranked word come first; facets and highlights are computed on request.
+ * Search over the SQLite store: the ranked index (ranked/) finds and scores the fa terms (BM25), FTS5
+ * answers phrases and prefixes over the exact terms, the `stories` table filters (service, agency, tag,
+ * dates) and pages. Stories that contain every ranked word get a boost; facets and highlights are
+ * computed on request. A search reads from one snapshot (a read transaction).
  */
 import type Database from 'better-sqlite3';
 import { prepared } from './statement-cache.js';
@@ -10,28 +11,17 @@ import {
   compileQuery, filterKey, indexDocument, MAX_SEARCH_LIMIT, parseDateBound,
 } from '../../search/index.js';
 import type { AnalyzedQuery, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
-import { anyFaTerms, compileFts5, storiesWhere } from './fts5-query.js';
+import { exactClauses, hasPositiveClause } from './exact-clauses.js';
 import { loadStories } from './rows.js';
-import { searchExtras } from './search-extras.js';
-import { rankByRelevance, type RankingTuning, type Scored } from './rank-relevance.js';
-
-/** BM25 weights of the `head`, `body` and `exact` columns. */
-export interface ColumnWeights {
-  head: number;
-  body: number;
-  exact: number;
-}
-
-/**
- * Equal weights: measured on Hamshahri (bench/results/search-eval.md), a boosted headline column costs
- * MAP there, since a document's first line is often a column name (نگاه، یادداشت) rather than a headline.
- */
-export const DEFAULT_WEIGHTS: ColumnWeights = { head: 1, body: 1, exact: 1 };
+import { searchExtras, type MatchedStories } from './search-extras.js';
+import { rankByRelevance, type RankingTuning } from './rank-relevance.js';
+import { rankedReader, type RankedIndexReader } from './ranked/index-reader.js';
+import { scoreMatches, storiesWithAll } from './ranked/bm25-scorer.js';
+import { topK } from './ranked/top-k.js';
 
 /** Tuning for experiments and the evaluation; the store uses the defaults. */
 export interface SearchTuning {
-  weights?: ColumnWeights;
-  /** Relevance ranking knobs; see rank-relevance.ts. */
+  /** Relevance ranking knobs (BM25 parameters and column weights included); see rank-relevance.ts. */
   ranking?: Partial<RankingTuning>;
 }
 
@@ -121,64 +111,91 @@ function analyzedQueryOf(request: SearchRequest): AnalyzedQuery {
   return compileQuery(request.q);
 }
 
+/** The stories the filters allow, as a mask by id (only when the request has filters). */
+function allowedMask(db: Database.Database, filters: Filters, reader: RankedIndexReader): Uint8Array {
+  const mask = new Uint8Array(reader.maxId + 1);
+  for (const id of prepared(db, `SELECT s.id FROM stories s WHERE ${filters.sql}`).pluck().iterate(...filters.params) as IterableIterator<number>) {
+    if (id < mask.length) mask[id] = 1;
+  }
+  return mask;
+}
+
 /** Runs a search. */
 export function searchSqlite(db: Database.Database, request: SearchRequest, tuning: SearchTuning = {}): SearchResult {
   const { limit, offset } = checkRequest(request);
   const q = analyzedQueryOf(request);
-  const plan = compileFts5(q);
+  // One snapshot for the index, the stories and the page, even while another connection writes.
+  return db.transaction(() => runSearch(db, request, q, limit, offset, tuning))();
+}
+
+function runSearch(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, limit: number, offset: number,
+  tuning: SearchTuning): SearchResult {
+  const reader = rankedReader(db);
+  reader.refresh();
   const filters = buildFilters(db, request, q);
-  const w = tuning.weights ?? DEFAULT_WEIGHTS;
+  const exact = exactClauses(db, q);
+  const excluded = storiesWithAll(reader, q.not);
+  for (const id of exact.excluded) excluded.add(id);
   const need = offset + limit;
 
-  let ranked: Array<{ id: number; score: number }>;
+  let page: Array<{ id: number; score: number }>;
   let total: number;
-  if (plan.any === undefined || request.sort === 'date') {
-    const { where, params } = storiesWhere(plan, filters);
+  let matched: MatchedStories;
+  if (q.matchAll || !hasPositiveClause(q)) {
+    // Nothing positive asked of the text: every story the filters allow, less the exclusions, newest first.
+    const where = excluded.size ? `${filters.sql} AND s.id NOT IN (SELECT value FROM json_each(?))` : filters.sql;
+    const params = excluded.size ? [...filters.params, JSON.stringify([...excluded])] : filters.params;
+    matched = { where, params };
     total = (prepared(db, `SELECT count(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
-    ranked = (prepared(db, `SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
+    page = (prepared(db, `SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ id: number }>).map((r) => ({ id: r.id, score: 0 }));
   } else {
-    // The full-text table holds usable stories only (the writer removes killed and withheld ones), so
-    // without other filters the join to `stories` is skipped: it doubled the query time.
-    const rankSql = filters.params.length === 0
-      ? 'SELECT rowid AS id, bm25(story_fts, ?, ?, ?) AS rank FROM story_fts WHERE story_fts MATCH ? ORDER BY rank LIMIT ?'
-      : `SELECT s.id AS id, bm25(story_fts, ?, ?, ?) AS rank FROM story_fts JOIN stories s ON s.id = story_fts.rowid
-      WHERE story_fts MATCH ? AND ${filters.sql} ORDER BY rank LIMIT ?`;
-    const run = (match: string, n: number): Scored[] =>
-      (prepared(db, rankSql).all(w.head, w.body, w.exact, match, ...filters.params, n) as Array<{ id: number; rank: number }>)
-        .map((r) => ({ id: r.id, score: -r.rank }));
-    ranked = rankByRelevance(db, q, plan, (match, n) => run(match, n), need, tuning.ranking).slice(offset, need);
-    total = (prepared(db, filters.params.length === 0 ? 'SELECT count(*) AS n FROM story_fts WHERE story_fts MATCH ?'
-      : `SELECT count(*) AS n FROM story_fts JOIN stories s ON s.id = story_fts.rowid WHERE story_fts MATCH ? AND ${filters.sql}`)
-      .get(plan.any, ...filters.params) as { n: number }).n;
+    // The ranked index holds usable stories only (the writer removes killed and withheld ones), so the
+    // status filter needs no mask; any other filter does.
+    const allowed = filters.params.length > 0 ? allowedMask(db, filters, reader) : undefined;
+    const req = {
+      should: q.should, must: q.must.flat(), rankedSets: exact.ranked, requiredSets: exact.required, excluded, allowed,
+    };
+    const sortByDate = request.sort === 'date';
+    const ranked = rankByRelevance(reader, req, sortByDate ? 0 : need, tuning.ranking);
+    total = ranked.ids.length;
+    const ids = JSON.stringify([...ranked.ids]);
+    matched = { where: 's.id IN (SELECT value FROM json_each(?))', params: [ids] };
+    page = sortByDate
+      ? (prepared(db, `SELECT s.id AS id FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))
+          ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(ids, limit, offset) as Array<{ id: number }>)
+        .map((r) => ({ id: r.id, score: 0 }))
+      : ranked.order.slice(offset, need).map((i) => ({ id: ranked.ids[i]!, score: ranked.scores[i]! }));
   }
 
-  const stories = loadStories(db, ranked.map((r) => r.id));
-  const hits: SearchHit[] = ranked.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: r.score }));
+  const stories = loadStories(db, page.map((r) => r.id));
+  const hits: SearchHit[] = page.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: r.score }));
   const result: SearchResult = { total, hits };
-  searchExtras(db, request, q, plan, filters, result);
+  searchExtras(db, request, q, matched, result);
   return result;
 }
 
 /** Stories most like story `id`: its most telling terms (tf·idf over head and body), OR-ed. */
 export function relatedSqlite(db: Database.Database, id: number, limit = 5): SearchHit[] {
-  const story = loadStories(db, [id]).get(id);
-  if (!story) return [];
-  const doc = indexDocument(story);
-  const tf = new Map<string, number>();
-  for (const t of doc.head.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 2); // a headline word says more
-  for (const t of doc.body.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
-  if (tf.size === 0) return [];
-  const n = (prepared(db, "SELECT count(*) AS n FROM stories WHERE pub_status = 'usable'").get() as { n: number }).n;
-  const df = new Map((prepared(db, 'SELECT term, doc FROM story_fts_vocab WHERE term IN (SELECT value FROM json_each(?))')
-    .all(JSON.stringify([...tf.keys()])) as Array<{ term: string; doc: number }>).map((r) => [r.term, r.doc]));
-  const terms = [...tf].map(([t, f]) => [t, f * Math.log(1 + n / (df.get(t) ?? 1))] as const)
-    .filter(([t]) => (df.get(t) ?? 0) > 1) // a term only this story has finds nothing else
-    .sort((a, b) => b[1] - a[1]).slice(0, 12).map(([t]) => t);
-  if (terms.length === 0) return [];
-  const rows = prepared(db, `SELECT s.id AS id, bm25(story_fts, 1, 1, 1) AS rank FROM story_fts JOIN stories s ON s.id = story_fts.rowid
-    WHERE story_fts MATCH ? AND s.pub_status = 'usable' AND s.id <> ? ORDER BY rank LIMIT ?`).all(anyFaTerms(terms), id, limit) as Array<{ id: number; rank: number }>;
-  const stories = loadStories(db, rows.map((r) => r.id));
-  return rows.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: -r.rank }));
+  return db.transaction(() => {
+    const story = loadStories(db, [id]).get(id);
+    if (!story) return [];
+    const reader = rankedReader(db);
+    reader.refresh();
+    const doc = indexDocument(story);
+    const tf = new Map<string, number>();
+    for (const t of doc.head.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 2); // a headline word says more
+    for (const t of doc.body.split(' ')) if (t) tf.set(t, (tf.get(t) ?? 0) + 1);
+    if (tf.size === 0) return [];
+    const n = reader.liveDocs;
+    const df = reader.approximateDocumentFrequencies([...tf.keys()]);
+    const terms = [...tf].map(([t, f]) => [t, f * Math.log(1 + n / (df.get(t) ?? 1))] as const)
+      .filter(([t]) => (df.get(t) ?? 0) > 1) // a term only this story has finds nothing else
+      .sort((a, b) => b[1] - a[1]).slice(0, 12).map(([t]) => t);
+    if (terms.length === 0) return [];
+    const m = scoreMatches(reader, { should: terms, must: [], rankedSets: [], requiredSets: [], excluded: new Set([id]), coordBoost: 0 });
+    const best = topK(m.ids, m.scores, limit).map((i) => ({ id: m.ids[i]!, score: m.scores[i]! }));
+    const stories = loadStories(db, best.map((r) => r.id));
+    return best.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: r.score }));
+  })();
 }
-

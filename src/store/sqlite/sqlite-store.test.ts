@@ -8,6 +8,14 @@ import { isKhabarError } from '../../errors/index.js';
 import { describeStoreConformance, plainStory } from '../conformance/index.js';
 import { openSqliteStore } from './open-sqlite-store.js';
 import { SQLITE_SCHEMA_VERSION } from './migrations/index.js';
+import { RankedIndexReader } from './ranked/index-reader.js';
+
+/** Stories whose live postings in the ranked index hold `term`. */
+function liveDocs(db: Database.Database, term: string): number {
+  const reader = new RankedIndexReader(db);
+  reader.refresh();
+  return reader.postings(term).count;
+}
 
 const dir = mkdtempSync(join(tmpdir(), 'khabar-sqlite-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -94,9 +102,9 @@ describe('SQLite adapter', () => {
     await store.putStory({ ...b, pubStatus: 'canceled' });
     await store.close();
     const db = new Database(path, { readonly: true });
-    // The vocab table counts documents per term: only story a is indexed now.
-    const docs = db.prepare(`SELECT doc FROM story_fts_vocab WHERE term = ?`).pluck().get('یگانه');
-    expect(docs).toBe(1);
+    // Live postings per term in the ranked index, and rows in the exact-term FTS5 table: only story a now.
+    expect(liveDocs(db, 'یگانه')).toBe(1);
+    expect(db.prepare(`SELECT count(*) FROM story_fts WHERE story_fts MATCH 'exact : "یگانه"'`).pluck().get()).toBe(1);
     db.close();
   });
 
@@ -108,7 +116,7 @@ describe('SQLite adapter', () => {
     await store.putStories([a, b, { ...a, headline: 'کبوتر دوم' }, { ...b, pubStatus: 'canceled' }, { ...a, headline: 'کبوتر سوم' }]);
     await store.close();
     const db = new Database(path, { readonly: true });
-    const docs = (term: string) => db.prepare('SELECT doc FROM story_fts_vocab WHERE term = ?').pluck().get(term) ?? 0;
+    const docs = (term: string) => liveDocs(db, term);
     expect([docs('کبوتر'), docs('پرستو'), docs('نخست'), docs('دوم'), docs('سوم')]).toEqual([1, 0, 0, 0, 1]);
     db.close();
   });

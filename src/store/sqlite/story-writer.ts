@@ -10,6 +10,8 @@ import { indexDocument } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
 import type { PutResult } from '../store.js';
 import { contentHash } from './content-hash.js';
+import { docTerms } from './ranked/doc-terms.js';
+import { createRankedIndexWriter } from './ranked/index-writer.js';
 
 /** The first story code the store assigns is this + 1 (see migrations/001-initial.ts). */
 export const STORY_CODE_SEQUENCE_START = 1_000_000;
@@ -24,7 +26,7 @@ export interface StoryWriter {
    *   from the stored story's.
    */
   put(story: Story, now: number): PutResult;
-  /** Writes the story-code sequence the puts since the last call advanced. Call at the end of the transaction. */
+  /** Writes the story-code sequence and the ranked-index segment of the puts since the last call. Call at the end of the transaction. */
   finish(): void;
   /** Forgets the advanced sequence (the transaction is rolling back). */
   discard(): void;
@@ -61,8 +63,8 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
   // Contentless-delete FTS5 table: deleting by rowid alone is allowed, and deleting a rowid that is
   // not there is a no-op.
   const deleteFts = db.prepare<[number]>('DELETE FROM story_fts WHERE rowid = ?');
-  const insertFts = db.prepare<[number, string, string, string]>(
-    'INSERT INTO story_fts (rowid, head, body, exact) VALUES (?, ?, ?, ?)');
+  const insertFts = db.prepare<[number, string]>('INSERT INTO story_fts (rowid, exact) VALUES (?, ?)');
+  const ranked = createRankedIndexWriter(db);
 
   /** Another story (not `selfId`) with this uri, or this code. */
   function assertUriFree(uri: string, selfId: number | undefined): void {
@@ -89,14 +91,19 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
 
   function discard(): void {
     lastCode = undefined;
+    ranked.discard();
   }
 
+  /** The exact terms go to FTS5 (phrases, prefixes), the fa terms to the ranked index. */
   function writeIndex(id: number, story: Story, wasIndexed: boolean): void {
     if (wasIndexed) deleteFts.run(id);
     // Only usable stories are searchable: a killed (canceled) or withheld story leaves the index.
     if (story.pubStatus === 'usable') {
       const doc = indexDocument(story);
-      insertFts.run(id, doc.head, doc.body, doc.exact);
+      insertFts.run(id, doc.exact);
+      ranked.put(id, docTerms(doc));
+    } else if (wasIndexed) {
+      ranked.remove(id);
     }
   }
 
@@ -113,6 +120,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
   return {
     finish() {
       if (lastCode !== undefined) writeCode.run(lastCode);
+      ranked.flush();
       discard();
     },
     discard,

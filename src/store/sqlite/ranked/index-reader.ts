@@ -1,0 +1,145 @@
+/**
+ * Reading the ranked index. Each connection keeps, in memory, which segment holds every story's live
+ * postings and the story's BM25 length (8 bytes per story id), refreshed from the rows written since it
+ * last looked (`search_docs.gen`). A term's postings are then one key lookup per segment, decoded
+ * straight into reusable typed arrays with stale postings skipped.
+ *
+ * Call {@link RankedIndexReader.refresh} inside the read transaction the search runs in, so that the
+ * story table and the postings come from one snapshot even while another connection writes.
+ */
+import type Database from 'better-sqlite3';
+import { decodePostings, newScratch, type PostingsScratch } from './postings-codec.js';
+
+/** Live postings of one term, in the reader's scratch arrays (valid until the next call). */
+export interface TermPostings {
+  ids: Int32Array;
+  tfs: Int32Array;
+  /** How many postings: entries 0..count-1 of `ids` and `tfs`. */
+  count: number;
+}
+
+/** The in-memory side of the ranked index for one connection; get it with {@link rankedReader}. */
+export class RankedIndexReader {
+  /** Segment of each story's live postings (0: not searchable), by story id. */
+  docSegment = new Int32Array(0);
+  /** BM25 length of each story, by story id. */
+  docLength = new Int32Array(0);
+  /** Searchable stories. */
+  liveDocs = 0;
+  /** Sum of the searchable stories' lengths. */
+  totalLength = 0;
+  private gen = -1;
+  private readonly scratch: PostingsScratch = newScratch(4096);
+  private readonly readGen: Database.Statement<[], number>;
+  private readonly changedDocs: Database.Statement<[number], [number, number, number]>;
+  private readonly termRow: Database.Statement<[number, string], Buffer>;
+  private readonly termCount: Database.Statement<[number, string], number>;
+  private readonly segmentIds: Database.Statement<[], number>;
+  /** The segments, oldest first. */
+  private segments: number[] = [];
+
+  constructor(db: Database.Database) {
+    this.readGen = db.prepare<[], number>(`SELECT value FROM sequences WHERE name = 'search_gen'`).pluck();
+    this.changedDocs = db.prepare<[number], [number, number, number]>(
+      'SELECT story_id, segment, length FROM search_docs WHERE gen > ?').raw();
+    this.termRow = db.prepare<[number, string], Buffer>('SELECT postings FROM search_postings WHERE segment = ? AND term = ?').pluck();
+    this.termCount = db.prepare<[number, string], number>('SELECT n FROM search_postings WHERE segment = ? AND term = ?').pluck();
+    this.segmentIds = db.prepare<[], number>('SELECT id FROM search_segments ORDER BY id').pluck();
+  }
+
+  /** The largest story id the arrays cover. */
+  get maxId(): number {
+    return this.docSegment.length - 1;
+  }
+
+  /** Average BM25 length of a searchable story. */
+  get averageLength(): number {
+    return this.liveDocs === 0 ? 1 : this.totalLength / this.liveDocs;
+  }
+
+  /** Loads the story rows written since the last refresh. */
+  refresh(): void {
+    const gen = this.readGen.get() ?? 0;
+    if (gen === this.gen) return;
+    if (gen < this.gen) this.reset(); // the file was replaced by an older one: start over
+    for (const [id, segment, length] of this.changedDocs.iterate(Math.max(this.gen, 0)) as IterableIterator<[number, number, number]>) {
+      this.grow(id);
+      if (this.docSegment[id] !== 0) {
+        this.liveDocs--;
+        this.totalLength -= this.docLength[id]!;
+      }
+      this.docSegment[id] = segment;
+      this.docLength[id] = segment === 0 ? 0 : length;
+      if (segment !== 0) {
+        this.liveDocs++;
+        this.totalLength += length;
+      }
+    }
+    this.segments = this.segmentIds.all();
+    this.gen = gen;
+  }
+
+  /** The live postings of `term`, in ascending id order within each segment. */
+  postings(term: string): TermPostings {
+    const s = this.scratch;
+    const seg = this.docSegment;
+    let n = 0;
+    for (const segment of this.segments) {
+      const bytes = this.termRow.get(segment, term);
+      if (bytes === undefined) continue;
+      const start = n;
+      const end = decodePostings(bytes, s, n);
+      for (let i = start; i < end; i++) {
+        const id = s.ids[i]!;
+        if (seg[id] === segment) {
+          s.ids[n] = id;
+          s.tfs[n] = s.tfs[i]!;
+          n++;
+        }
+      }
+    }
+    return { ids: s.ids, tfs: s.tfs, count: n };
+  }
+
+  /**
+   * Postings per term counted over all segments, stale ones included: an upper bound of the document
+   * frequency that costs no decoding (for choosing telling terms, not for scoring).
+   */
+  approximateDocumentFrequencies(terms: readonly string[]): Map<string, number> {
+    const out = new Map<string, number>();
+    for (const term of terms) {
+      let n = 0;
+      for (const segment of this.segments) n += this.termCount.get(segment, term) ?? 0;
+      if (n > 0) out.set(term, n);
+    }
+    return out;
+  }
+
+  private grow(id: number): void {
+    if (id < this.docSegment.length) return;
+    const size = Math.max(id + 1, Math.ceil(this.docSegment.length * 1.5), 1024);
+    const seg = new Int32Array(size);
+    seg.set(this.docSegment);
+    const len = new Int32Array(size);
+    len.set(this.docLength);
+    this.docSegment = seg;
+    this.docLength = len;
+  }
+
+  private reset(): void {
+    this.docSegment = new Int32Array(0);
+    this.docLength = new Int32Array(0);
+    this.liveDocs = 0;
+    this.totalLength = 0;
+    this.gen = -1;
+  }
+}
+
+const readers = new WeakMap<Database.Database, RankedIndexReader>();
+
+/** The reader of a connection, created on first use. */
+export function rankedReader(db: Database.Database): RankedIndexReader {
+  let r = readers.get(db);
+  if (r === undefined) readers.set(db, (r = new RankedIndexReader(db)));
+  return r;
+}
