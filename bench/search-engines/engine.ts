@@ -15,6 +15,8 @@ export interface IndexSize {
 export interface SearchEngine {
   /** Indexes the stories (the whole corpus in one call; the adapter batches if the engine wants it). */
   add(stories: readonly Story[]): Promise<void>;
+  /** Waits until everything added is stored, for engines whose add() may return with a batch still being written. */
+  flush?(): Promise<void>;
   /** The URIs of the top `k` stories for a free-text query, best first (fewer when fewer match). */
   search(q: string, k: number): Promise<string[]>;
   /** Size of the built index on disk or in the engine's own serialization. */

@@ -63,6 +63,7 @@ export async function runJob(engineKey: string, corpus: CorpusName): Promise<Job
     const before = process.memoryUsage();
     const t0 = performance.now();
     await engine.add(stories);
+    await engine.flush?.();
     const indexSeconds = (performance.now() - t0) / 1000;
     gcNow();
     const after = process.memoryUsage();

@@ -57,6 +57,7 @@ export async function runScale(target: number): Promise<ScaleResult> {
       sample();
       if ((i / KHABAR_BATCH) % 20 === 19) process.stderr.write(`  scale: ${i + KHABAR_BATCH} stories, ${((i + KHABAR_BATCH) / ((performance.now() - t0) / 1000)).toFixed(0)}/s\n`);
     }
+    await engine.flush?.();
     const importSeconds = (performance.now() - t0) / 1000;
     clearInterval(timer);
     const latency = await timeQueries((q) => engine.search(q, 10), queries);

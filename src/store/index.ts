@@ -1,6 +1,6 @@
 /** Storage: the Store interface and its adapters. */
 export type { Store, StoredStory, PutResult, StoryRef, ListQuery, NameCount } from './store.js';
 export {
-  openSqliteStore, MIN_SQLITE_VERSION, SQLITE_SCHEMA_VERSION, STORY_CODE_SEQUENCE_START,
+  openSqliteStore, defaultAnalysisThreads, MIN_SQLITE_VERSION, SQLITE_SCHEMA_VERSION, STORY_CODE_SEQUENCE_START,
 } from './sqlite/index.js';
 export type { OpenSqliteStoreOptions } from './sqlite/index.js';

@@ -36,8 +36,9 @@ export interface ImportCommandDeps {
 
 /** Opens the SQLite store. Loaded lazily: `khabar date` and friends need no database driver. */
 async function openDefaultStore(path: string): Promise<Store> {
-  const { openSqliteStore } = await import('../../store/index.js');
-  return openSqliteStore(path);
+  const { openSqliteStore, defaultAnalysisThreads } = await import('../../store/index.js');
+  // Worker threads analyze the next batch while this one is written (run-import.ts overlaps them).
+  return openSqliteStore(path, { analysisThreads: defaultAnalysisThreads() });
 }
 
 /** The summary printed at the end of a run. */

@@ -3,6 +3,11 @@
  * holds one file and one batch whatever the size of the import. A batch is reported only after
  * `putStories` resolved — the store's promise that it is on disk (DESIGN.md §4) — so a killed import
  * has stored at least what it reported.
+ *
+ * One batch may be handed to the store while the previous one is still being written, so that a store
+ * that analyzes in worker threads (the SQLite store with `analysisThreads`) analyzes the next batch while
+ * it writes this one. Two batches that share a story identity never overlap: if the first failed and
+ * were retried story by story after the second, an old version could land on top of a newer one.
  */
 import { closeSync, openSync, readSync } from 'node:fs';
 import { isKhabarError } from '../../errors/index.js';
@@ -68,6 +73,13 @@ function message(e: unknown): string {
   throw e;
 }
 
+/** The keys a store may know a story by: its source, and its uri. */
+function identityKeys(story: Story): string[] {
+  const keys = [`u:${story.uri}`];
+  if (story.source) keys.push(`s:${story.source.name}\u0000${story.source.id}`);
+  return keys;
+}
+
 /** Imports `files` into `store`, in order. Errors are reported and counted, never thrown (except bugs). */
 export async function runImport(
   files: readonly string[],
@@ -90,13 +102,14 @@ export async function runImport(
   const tally = (r: PutResult): void => {
     sum[r.status]++;
   };
-  const flush = async (): Promise<void> => {
-    if (pending.length === 0) return;
-    const batch = pending;
-    pending = [];
+  /** Hands `batch` to the store now; reports it after `previous` (the batch before) was reported. */
+  const storeBatch = async (batch: typeof pending, previous: Promise<void>): Promise<void> => {
+    const attempt = store.putStories(batch.map((b) => b.story));
+    attempt.catch(() => undefined); // handled below, after the previous batch
+    await previous;
     let done = 0;
     try {
-      (await store.putStories(batch.map((b) => b.story))).forEach(tally);
+      (await attempt).forEach(tally);
       done = batch.length;
     } catch (e) {
       // One story the store refuses rolls back its whole batch: store the batch again one story at a
@@ -113,6 +126,21 @@ export async function runImport(
     }
     total += done;
     if (done > 0) report.stored(done, total);
+  };
+  // The batch being written, and the identities of its stories.
+  let writing: Promise<void> = Promise.resolve();
+  let writingKeys = new Set<string>();
+  const flush = async (): Promise<void> => {
+    if (pending.length === 0) return;
+    const batch = pending;
+    pending = [];
+    const keys = new Set(batch.flatMap((b) => identityKeys(b.story)));
+    const previous = writing;
+    if ([...keys].some((k) => writingKeys.has(k))) await previous;
+    writingKeys = keys;
+    // storeBatch reports its own errors and never rejects; the next flush (or the end) awaits it.
+    writing = storeBatch(batch, previous);
+    await previous;
   };
 
   for (let i = 0; i < files.length; i++) {
@@ -137,6 +165,7 @@ export async function runImport(
     report.fileDone(i + 1, files.length, total + pending.length);
   }
   await flush();
+  await writing;
   sum.failedFiles = failed.size;
   sum.seconds = (performance.now() - started) / 1000;
   return sum;

@@ -7,3 +7,4 @@ export { SQLITE_MIGRATIONS, SQLITE_SCHEMA_VERSION } from './migrations/index.js'
 export type { SqliteMigration } from './migrations/index.js';
 export { loadStories } from './rows.js';
 export { STORY_CODE_SEQUENCE_START } from './story-writer.js';
+export { defaultAnalysisThreads } from './analysis-pool.js';

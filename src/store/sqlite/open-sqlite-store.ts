@@ -23,6 +23,8 @@ export interface OpenSqliteStoreOptions {
   readonly?: boolean;
   /** How long a statement waits for another connection's write lock, in ms (default 5000). */
   busyTimeoutMs?: number;
+  /** Worker threads that analyze stories' text beside the writes (default 0); see SqliteStoreOptions. */
+  analysisThreads?: number;
 }
 
 /** Oldest SQLite with FTS5 `contentless_delete` (3.43.0, https://www.sqlite.org/releaselog/3_43_0.html). */
@@ -49,7 +51,7 @@ export async function openSqliteStore(path: string, options: OpenSqliteStoreOpti
   try {
     configure(db, readonly, options.busyTimeoutMs ?? 5000);
     runMigrations(db, SQLITE_MIGRATIONS, readonly);
-    return createSqliteStore(db, { readonly });
+    return createSqliteStore(db, { readonly, analysisThreads: options.analysisThreads ?? 0 });
   } catch (e) {
     db.close();
     throw fromSqliteError(e, `opening ${path}`);

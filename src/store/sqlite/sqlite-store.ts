@@ -14,11 +14,19 @@ import { toStoredStory } from './rows.js';
 import { fromSqliteError } from './sqlite-errors.js';
 import { relatedSqlite, searchSqlite } from './sqlite-search.js';
 import { createStoryWriter } from './story-writer.js';
+import { createAnalysisPool } from './analysis-pool.js';
+import type { IndexedText } from './analyzed-story.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
   /** The connection is read-only: puts fail with STORE. */
   readonly?: boolean;
+  /**
+   * Worker threads that analyze stories' text while the writes run (0, the default: analyze on the
+   * calling thread). With threads, puts are queued and written in call order, so a caller may issue the
+   * next batch before the previous one resolved and the two overlap.
+   */
+  analysisThreads?: number;
 }
 
 /**
@@ -44,9 +52,9 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
 
   // One transaction for a whole batch. IMMEDIATE takes the write lock at BEGIN, so a second process
   // waits on busy_timeout there instead of failing with SQLITE_BUSY when its read turns into a write.
-  const putBatch = writer === undefined ? undefined : db.transaction((stories: readonly Story[], now: number) => {
+  const putBatch = writer === undefined ? undefined : db.transaction((stories: readonly Story[], now: number, texts?: IndexedText[]) => {
     try {
-      const results = stories.map((s) => writer.put(s, now));
+      const results = stories.map((s, i) => writer.put(s, now, texts?.[i]));
       writer.finish();
       return results;
     } finally {
@@ -64,10 +72,15 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     }
   }
 
-  function put(inputs: readonly unknown[], prefix: boolean): PutResult[] {
+  const threads = readonly ? 0 : Math.max(0, Math.trunc(options.analysisThreads ?? 0));
+  const pool = threads > 0 ? createAnalysisPool(threads) : undefined;
+  // With a pool, every write waits for the previous one: puts are applied in call order.
+  let writes: Promise<unknown> = Promise.resolve();
+
+  /** Validates everything before any transaction: bad input never takes the write lock. */
+  function validate(inputs: readonly unknown[], prefix: boolean): Story[] {
     if (putBatch === undefined) throw new KhabarError('STORE', 'the store was opened read-only');
-    // Validate everything before the transaction: bad input never takes the write lock.
-    const stories = inputs.map((input, i) => {
+    return inputs.map((input, i) => {
       try {
         return validateStory(input);
       } catch (e) {
@@ -75,16 +88,34 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
         throw new KhabarError(e.code, `stories[${i}]: ${e.message}`, { ...e.details, index: i });
       }
     });
-    return putBatch.immediate(stories, Date.now());
+  }
+
+  function put(action: string, inputs: readonly unknown[], prefix: boolean): Promise<PutResult[]> {
+    let stories: Story[];
+    try {
+      stories = validate(inputs, prefix);
+    } catch (e) {
+      return Promise.reject(fromSqliteError(e, action));
+    }
+    if (pool === undefined) return run(action, () => putBatch!.immediate(stories, Date.now()));
+    const texts = pool.analyze(stories.filter((s) => s.pubStatus === 'usable'));
+    const done = writes.then(async () => {
+      const usable = await texts;
+      let next = 0;
+      const aligned = stories.map((s) => (s.pubStatus === 'usable' ? usable[next++] : undefined));
+      return run(action, () => putBatch!.immediate(stories, Date.now(), aligned as IndexedText[]));
+    });
+    writes = done.catch(() => undefined);
+    return done;
   }
 
   return {
     dialect: 'sqlite',
-    putStory: (story) => run('putStory', () => put([story], false)[0]!),
-    putStories: (stories) => run('putStories', () => {
-      if (!Array.isArray(stories)) throw new KhabarError('INVALID_INPUT', 'stories must be an array', { field: 'stories' });
-      return stories.length === 0 ? [] : put(stories, true);
-    }),
+    putStory: async (story) => (await put('putStory', [story], false))[0]!,
+    putStories: (stories) => {
+      if (!Array.isArray(stories)) return Promise.reject(new KhabarError('INVALID_INPUT', 'stories must be an array', { field: 'stories' }));
+      return stories.length === 0 ? Promise.resolve([]) : put('putStories', stories, true);
+    },
     getStory: (ref) => run('getStory', () => getStory(ref)),
     getVersions: (id) => run('getVersions', () => {
       if (!Number.isSafeInteger(id)) return [];
@@ -97,9 +128,10 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     search: (request: SearchRequest) => run('search', (): SearchResult => searchSqlite(db, request)),
     // The search code owns the default number of related stories.
     related: (id: number, limit?: number) => run('related', (): SearchHit[] => relatedSqlite(db, id, limit)),
-    close: () => {
+    close: async () => {
+      await writes; // queued puts finish first
+      await pool?.close();
       if (db.open) db.close();
-      return Promise.resolve();
     },
   };
 

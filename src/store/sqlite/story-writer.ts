@@ -6,11 +6,10 @@
 import type { StoryRow } from './rows.js';
 import type Database from 'better-sqlite3';
 import { KhabarError } from '../../errors/index.js';
-import { indexDocument } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
 import type { PutResult } from '../store.js';
 import { contentHash } from './content-hash.js';
-import { docTerms } from './ranked/doc-terms.js';
+import { indexText, type IndexedText } from './analyzed-story.js';
 import { createRankedIndexWriter } from './ranked/index-writer.js';
 
 /** The first story code the store assigns is this + 1 (see migrations/001-initial.ts). */
@@ -22,10 +21,11 @@ export interface StoryWriter {
    * Stores one validated story (see Store.putStory). Must run inside a transaction that ends with
    * {@link StoryWriter.finish} (or {@link StoryWriter.discard} when it rolls back).
    * @param now the time of the put, ms since the epoch.
+   * @param text the story's indexed text when it was analyzed ahead (analysis-pool.ts); else analyzed here.
    * @throws KhabarError CONFLICT when the story's uri or code belongs to another story, or its code differs
    *   from the stored story's.
    */
-  put(story: Story, now: number): PutResult;
+  put(story: Story, now: number, text?: IndexedText): PutResult;
   /** Writes the story-code sequence and the ranked-index segment of the puts since the last call. Call at the end of the transaction. */
   finish(): void;
   /** Forgets the advanced sequence (the transaction is rolling back). */
@@ -95,13 +95,13 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
   }
 
   /** The exact terms go to FTS5 (phrases, prefixes), the fa terms to the ranked index. */
-  function writeIndex(id: number, story: Story, wasIndexed: boolean): void {
+  function writeIndex(id: number, story: Story, wasIndexed: boolean, text: IndexedText | undefined): void {
     if (wasIndexed) deleteFts.run(id);
     // Only usable stories are searchable: a killed (canceled) or withheld story leaves the index.
     if (story.pubStatus === 'usable') {
-      const doc = indexDocument(story);
-      insertFts.run(id, doc.exact);
-      ranked.put(id, docTerms(doc));
+      const t = text ?? indexText(story);
+      insertFts.run(id, t.exact);
+      ranked.put(id, t);
     } else if (wasIndexed) {
       ranked.remove(id);
     }
@@ -124,7 +124,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
       discard();
     },
     discard,
-    put(input, now) {
+    put(input, now, text) {
       const existing = input.source !== undefined
         ? bySource.get(input.source.name, input.source.id)
         : byUri.get(input.uri);
@@ -150,7 +150,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
         });
         insertVersion.run(existing.id, version, json, now);
         writeKeywords(existing.id, story, true);
-        writeIndex(existing.id, story, existing.pub_status === 'usable');
+        writeIndex(existing.id, story, existing.pub_status === 'usable', text);
         return { id: existing.id, version, status: 'updated', code: existing.code };
       }
 
@@ -175,7 +175,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
       const id = Number(info.lastInsertRowid);
       insertVersion.run(id, story.version, json, now);
       writeKeywords(id, story, false);
-      writeIndex(id, story, false);
+      writeIndex(id, story, false, text);
       return { id, version: story.version, status: 'created', code };
     },
   };
