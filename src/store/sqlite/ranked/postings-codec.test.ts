@@ -1,6 +1,4 @@
 /** The posting-list byte format: varint round trips, appending, growing scratch, packed frequencies. */
-import { spawnSync } from 'node:child_process';
-import { fileURLToPath } from 'node:url';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import {
@@ -95,15 +93,10 @@ describe('postings codec', () => {
   // BUG: newScratch(0) gives empty arrays, and decodePostings grows them by doubling their length from 0
   // (`size = out.ids.length * 2; while (size < need) size *= 2`), which never ends: the decode hangs.
   // Run in a child process (the built dist/ copy) with a time limit so that the hang cannot stall the suite.
-  it.fails('grows scratch arrays created empty (newScratch(0))', () => {
-    const codec = fileURLToPath(new URL('../../../../dist/src/store/sqlite/ranked/postings-codec.js', import.meta.url));
-    const code = `import { decodePostings, encodePostings, newScratch } from ${JSON.stringify(codec)};
-      const s = newScratch(0);
-      const n = decodePostings(encodePostings([1, 2], [1, 1]), s);
-      if (n !== 2 || s.ids[1] !== 2) process.exit(1);`;
-    const run = spawnSync(process.execPath, ['--input-type=module', '-e', code], { timeout: 3000 });
-    expect(run.error).toBeUndefined();
-    expect(run.status).toBe(0);
+  it('grows scratch arrays created empty (newScratch(0))', () => {
+    const s = newScratch(0);
+    expect(decodePostings(encodePostings([1, 2], [1, 1]), s)).toBe(2);
+    expect([...s.ids.subarray(0, 2)]).toEqual([1, 2]);
   });
 
   it('reuses scratch arrays large enough (no reallocation)', () => {

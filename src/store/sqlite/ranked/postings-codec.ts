@@ -92,7 +92,7 @@ export function newScratch(size = 1024): PostingsScratch {
 export function decodePostings(bytes: Uint8Array, out: PostingsScratch, at = 0): number {
   const need = at + (bytes.length >>> 1) + 1;
   if (out.ids.length < need) {
-    let size = out.ids.length * 2;
+    let size = Math.max(out.ids.length * 2, 16);
     while (size < need) size *= 2;
     const ids = new Int32Array(size);
     ids.set(out.ids.subarray(0, at));
