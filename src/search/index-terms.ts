@@ -43,8 +43,21 @@ export function storyText(story: Pick<Story, 'headline' | 'lead' | 'body'>): { h
   return { head: story.headline, rest: [story.lead ?? '', ...story.body].filter(Boolean).join('\n\n') };
 }
 
+/** The index terms of a story as lists, before they are joined into columns. */
+export interface IndexTerms {
+  head: string[];
+  body: string[];
+  exact: string[];
+}
+
 /** Builds the index columns of a story in one analyzer pass per part. */
 export function indexDocument(story: Pick<Story, 'headline' | 'lead' | 'body'>): IndexDocument {
+  const t = indexTerms(story);
+  return { head: t.head.join(' '), body: t.body.join(' '), exact: t.exact.join(' ') };
+}
+
+/** The terms of {@link indexDocument} as lists (for stores that count them rather than store the text). */
+export function indexTerms(story: Pick<Story, 'headline' | 'lead' | 'body'>): IndexTerms {
   const { head, rest } = storyText(story);
   const headFa: string[] = [];
   const bodyFa: string[] = [];
@@ -62,5 +75,5 @@ export function indexDocument(story: Pick<Story, 'headline' | 'lead' | 'body'>):
     }, { analyzer: 'fa', stopwords: false });
   feed(head, headFa);
   feed(rest, bodyFa);
-  return { head: headFa.join(' '), body: bodyFa.join(' '), exact: exact.join(' ') };
+  return { head: headFa, body: bodyFa, exact };
 }

@@ -14,6 +14,9 @@ import { Worker } from 'node:worker_threads';
 import { KhabarError } from '../../errors/index.js';
 import type { AnalysisResponse, IndexedText, StoryText } from './analyzed-story.js';
 
+/** Old-generation heap limit of a worker, in MB. */
+const WORKER_HEAP_MB = 192;
+
 /** Threads worth starting here: the cores the writer does not use, at least one, at most four. */
 export function defaultAnalysisThreads(): number {
   return Math.max(1, Math.min(4, availableParallelism() - 1));
@@ -45,7 +48,9 @@ export function createAnalysisPool(threads: number): AnalysisPool {
   function start(): void {
     const path = workerPath();
     for (let i = 0; i < threads; i++) {
-      const w = new Worker(path);
+      // A bounded heap makes the worker collect its garbage (cloned batches) early: without it the
+      // worker's heap alone grew past 300 MB during a large import. Its live set (lexicon, memos) is far below.
+      const w = new Worker(path, { resourceLimits: { maxOldGenerationSizeMb: WORKER_HEAP_MB } });
       w.unref(); // an idle pool never keeps the process alive
       w.on('message', (msg: AnalysisResponse) => {
         const job = waiting.get(msg.id);

@@ -1,5 +1,5 @@
 /** What the store indexes of a story's text, and the messages that carry it between threads. */
-import { indexDocument } from '../../search/index.js';
+import { indexTerms } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
 import { docTerms } from './ranked/doc-terms.js';
 
@@ -27,7 +27,7 @@ export type AnalysisResponse = { id: number; out: IndexedText[] } | { id: number
 
 /** Analyzes on the calling thread (no pool, or a single story). */
 export function indexText(text: StoryText): IndexedText {
-  const doc = indexDocument(text);
-  const { terms, length } = docTerms(doc);
-  return { exact: doc.exact, terms, length };
+  const t = indexTerms(text);
+  const { terms, length } = docTerms(t);
+  return { exact: t.exact.join(' '), terms, length };
 }

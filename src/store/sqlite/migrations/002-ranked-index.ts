@@ -24,9 +24,8 @@
  * Existing stories are indexed again, in batches, inside the migration's transaction.
  */
 import type Database from 'better-sqlite3';
-import { indexDocument } from '../../../search/index.js';
 import type { Story } from '../../../story/index.js';
-import { docTerms } from '../ranked/doc-terms.js';
+import { indexText } from '../analyzed-story.js';
 import { createRankedIndexWriter } from '../ranked/index-writer.js';
 import type { SqliteMigration } from './migration.js';
 
@@ -82,9 +81,9 @@ function reindex(db: Database.Database): void {
     const rows = page.all(after, BATCH);
     if (rows.length === 0) return;
     for (const row of rows) {
-      const doc = indexDocument(JSON.parse(row.story) as Story);
-      insertFts.run(row.id, doc.exact);
-      writer.put(row.id, docTerms(doc));
+      const text = indexText(JSON.parse(row.story) as Story);
+      insertFts.run(row.id, text.exact);
+      writer.put(row.id, text);
     }
     writer.flush();
     after = rows[rows.length - 1]!.id;

@@ -52,40 +52,37 @@ export interface ScoredMatches {
   scores: Float64Array;
 }
 
-/** Reusable per-reader scratch state: accumulators by story id and the list of touched ids. */
+/**
+ * Reusable per-reader scratch state: accumulators by story id, and the ids touched in this pass. A story
+ * is touched when its stamp differs from the pass's, so starting a pass costs nothing and a posting
+ * costs one read to know whether its story is new.
+ */
 class Accumulators {
   score = new Float64Array(0);
   shouldHits = new Uint16Array(0);
   mustHits = new Uint16Array(0);
-  touched = new Int32Array(1024);
+  stamp = new Int32Array(0);
+  touched = new Int32Array(0);
   count = 0;
+  pass = 0;
 
   ensure(size: number): void {
     if (this.score.length >= size) return;
     this.score = new Float64Array(size);
     this.shouldHits = new Uint16Array(size);
     this.mustHits = new Uint16Array(size);
+    this.stamp = new Int32Array(size);
+    this.touched = new Int32Array(size);
+    this.pass = 0;
   }
 
-  touch(id: number): void {
-    if (this.score[id] === 0 && this.shouldHits[id] === 0 && this.mustHits[id] === 0) {
-      if (this.count === this.touched.length) {
-        const next = new Int32Array(this.touched.length * 2);
-        next.set(this.touched);
-        this.touched = next;
-      }
-      this.touched[this.count++] = id;
-    }
-  }
-
-  clear(): void {
-    for (let i = 0; i < this.count; i++) {
-      const id = this.touched[i]!;
-      this.score[id] = 0;
-      this.shouldHits[id] = 0;
-      this.mustHits[id] = 0;
-    }
+  /** Starts a pass: every story untouched. */
+  begin(): void {
     this.count = 0;
+    if (++this.pass === 2 ** 31 - 1) {
+      this.stamp.fill(0);
+      this.pass = 1;
+    }
   }
 }
 
@@ -198,28 +195,49 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
   }
   const mustTarget = mustCount + req.requiredSets.length;
   const coord = shouldCount > 1 && req.coordBoost > 0;
-  try {
+  acc.begin();
+  {
     lists.forEach((list, t) => {
       const w = list.weight * (termWeights === undefined ? 1 : termWeights[t]!);
       const { ids, tfs, isShould, isMust } = list;
+      const { score, shouldHits, mustHits, stamp, touched } = acc;
+      const pass = acc.pass;
+      let count = acc.count;
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const packed = tfs[i]!;
-        const f = headWeight * headTfOf(packed) + bodyWeight * bodyTfOf(packed);
-        acc.touch(id);
-        acc.score[id]! += (w * f) / (f + c0 + c1 * lengths[id]!);
-        if (isShould) acc.shouldHits[id]!++;
-        if (isMust) acc.mustHits[id]!++;
+        const f = headWeight * (packed & 3) + bodyWeight * (packed >>> 2); // headTfOf, bodyTfOf
+        const contribution = (w * f) / (f + c0 + c1 * lengths[id]!);
+        if (stamp[id] !== pass) {
+          stamp[id] = pass;
+          touched[count++] = id;
+          score[id] = contribution;
+          shouldHits[id] = isShould ? 1 : 0;
+          mustHits[id] = isMust ? 1 : 0;
+        } else {
+          score[id]! += contribution;
+          if (isShould) shouldHits[id]!++;
+          if (isMust) mustHits[id]!++;
+        }
       }
+      acc.count = count;
     });
     const addSet = (set: ArrayLike<number>, required: boolean) => {
       const w = idf(N, set.length) * (k1 + 1);
       for (let i = 0; i < set.length; i++) {
         const id = set[i]!;
         if (id > reader.maxId || reader.docSegment[id] === 0) continue;
-        acc.touch(id);
-        acc.score[id]! += w / (1 + c0 + c1 * lengths[id]!);
-        if (required) acc.mustHits[id]!++;
+        const contribution = w / (1 + c0 + c1 * lengths[id]!);
+        if (acc.stamp[id] !== acc.pass) {
+          acc.stamp[id] = acc.pass;
+          acc.touched[acc.count++] = id;
+          acc.score[id] = contribution;
+          acc.shouldHits[id] = 0;
+          acc.mustHits[id] = required ? 1 : 0;
+        } else {
+          acc.score[id]! += contribution;
+          if (required) acc.mustHits[id]!++;
+        }
       }
     };
     for (const set of req.rankedSets) addSet(set, false);
@@ -240,8 +258,6 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
       n++;
     }
     return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
-  } finally {
-    acc.clear();
   }
 }
 

@@ -2,8 +2,8 @@
  * A story's entry in the ranked index: the frequency of each `fa` term in its headline and in the rest,
  * and its length as BM25 counts it.
  */
-import type { IndexDocument } from '../../../search/index.js';
-import { packTf } from './postings-codec.js';
+import type { IndexTerms } from '../../../search/index.js';
+import { MAX_HEAD_TF, packTf } from './postings-codec.js';
 
 /** What the ranked index stores of one story. */
 export interface DocTerms {
@@ -17,27 +17,16 @@ export interface DocTerms {
   length: number;
 }
 
-function count(text: string, into: Map<string, [number, number]>, slot: 0 | 1): number {
-  if (text === '') return 0;
-  let n = 0;
-  for (const term of text.split(' ')) {
-    if (term === '') continue;
-    n++;
-    let tf = into.get(term);
-    if (tf === undefined) into.set(term, (tf = [0, 0]));
-    tf[slot]++;
+/** The ranked-index entry of a story's index terms. */
+export function docTerms(t: IndexTerms): DocTerms {
+  // One number per term in packTf's layout: body occurrences × 4 + headline occurrences (kept up to 3).
+  const counts = new Map<string, number>();
+  for (const term of t.head) {
+    const c = counts.get(term) ?? 0;
+    if ((c & 3) < MAX_HEAD_TF) counts.set(term, c + 1);
   }
-  return n;
-}
-
-/** The ranked-index entry of an indexed document. */
-export function docTerms(doc: IndexDocument): DocTerms {
-  const tf = new Map<string, [number, number]>();
-  const headCount = count(doc.head, tf, 0);
-  const bodyCount = count(doc.body, tf, 1);
-  let exactCount = 0;
-  if (doc.exact !== '') for (const t of doc.exact.split(' ')) if (t !== '') exactCount++;
+  for (const term of t.body) counts.set(term, (counts.get(term) ?? 0) + 4);
   const terms = new Map<string, number>();
-  for (const [term, [h, b]] of tf) terms.set(term, packTf(h, b));
-  return { terms, length: headCount + bodyCount + exactCount };
+  for (const [term, c] of counts) terms.set(term, packTf(c & 3, Math.floor(c / 4)));
+  return { terms, length: t.head.length + t.body.length + t.exact.length };
 }
