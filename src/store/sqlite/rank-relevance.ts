@@ -39,12 +39,19 @@ export interface RankedMatches extends ScoredMatches {
 /** The clauses of a query as the scorer takes them, without the coordination boost. */
 export type MatchRequest = Omit<ScoreRequest, 'coordBoost'>;
 
-/** Ranks the matches of `req`; `need` is how many of the best the caller wants in order. */
+/**
+ * Ranks the matches of `req`; `need` is how many of the best the caller wants in order. With
+ * `allMatches` the result lists every match (facets and date order need them); otherwise only the best
+ * are scored exactly and the rest only counted (see bm25-scorer.ts).
+ */
 export function rankByRelevance(reader: RankedIndexReader, req: MatchRequest, need: number,
-  tuning: Partial<RankingTuning> = {}): RankedMatches {
+  tuning: Partial<RankingTuning> = {}, allMatches = false): RankedMatches {
   const t = { ...DEFAULT_RANKING, ...tuning };
   const coordBoost = t.coordBoost === Infinity ? 1e9 : t.coordBoost;
-  const m = scoreMatches(reader, { ...req, coordBoost }, t.bm25, { docs: t.feedbackDocs, lambda: t.feedbackLambda });
+  // Strictly-first scores are rescaled after scoring, which pruning's bounds do not know about.
+  const prune = !allMatches && t.coordBoost !== Infinity;
+  const m = scoreMatches(reader, { ...req, coordBoost }, t.bm25, { docs: t.feedbackDocs, lambda: t.feedbackLambda },
+    prune ? need : undefined);
   if (t.coordBoost === Infinity) flattenBoost(m);
   return { ...m, order: topK(m.ids, m.scores, need) };
 }

@@ -16,7 +16,7 @@ import { loadStories } from './rows.js';
 import { searchExtras, type MatchedStories } from './search-extras.js';
 import { rankByRelevance, type RankingTuning } from './rank-relevance.js';
 import { rankedReader, type RankedIndexReader } from './ranked/index-reader.js';
-import { scoreMatches, storiesWithAll } from './ranked/bm25-scorer.js';
+import { DEFAULT_BM25, scoreMatches, storiesWithAll } from './ranked/bm25-scorer.js';
 import { topK } from './ranked/top-k.js';
 
 /** Tuning for experiments and the evaluation; the store uses the defaults. */
@@ -157,8 +157,8 @@ function runSearch(db: Database.Database, request: SearchRequest, q: AnalyzedQue
       should: q.should, must: q.must.flat(), rankedSets: exact.ranked, requiredSets: exact.required, excluded, allowed,
     };
     const sortByDate = request.sort === 'date';
-    const ranked = rankByRelevance(reader, req, sortByDate ? 0 : need, tuning.ranking);
-    total = ranked.ids.length;
+    const ranked = rankByRelevance(reader, req, sortByDate ? 0 : need, tuning.ranking, sortByDate || request.facets === true);
+    total = ranked.total;
     // Every match as one JSON parameter, only when facets or date order need them all: at 200,000
     // stories a common word matches half the archive and writing the list costs more than the ranking.
     const ids = (): string => JSON.stringify(Array.from(ranked.ids));
@@ -195,7 +195,7 @@ export function relatedSqlite(db: Database.Database, id: number, limit = 5): Sea
       .filter(([t]) => (df.get(t) ?? 0) > 1) // a term only this story has finds nothing else
       .sort((a, b) => b[1] - a[1]).slice(0, 12).map(([t]) => t);
     if (terms.length === 0) return [];
-    const m = scoreMatches(reader, { should: terms, must: [], rankedSets: [], requiredSets: [], excluded: new Set([id]), coordBoost: 0 });
+    const m = scoreMatches(reader, { should: terms, must: [], rankedSets: [], requiredSets: [], excluded: new Set([id]), coordBoost: 0 }, DEFAULT_BM25, undefined, limit);
     const best = topK(m.ids, m.scores, limit).map((i) => ({ id: m.ids[i]!, score: m.scores[i]! }));
     const stories = loadStories(db, best.map((r) => r.id));
     return best.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: r.score }));

@@ -46,10 +46,12 @@ export interface ScoreRequest {
 
 /** Scored matches. */
 export interface ScoredMatches {
-  /** Every matching story id, in no particular order. */
+  /** Matching story ids, in no particular order: every match, or (when pruned) a superset of the best. */
   ids: Int32Array;
   /** Their scores, index for index. */
   scores: Float64Array;
+  /** How many stories match. */
+  total: number;
 }
 
 /**
@@ -109,7 +111,7 @@ interface TermList {
  * re-weighted from the best first-pass stories and every match is scored again (see {@link Feedback}).
  */
 export function scoreMatches(reader: RankedIndexReader, req: ScoreRequest, params: Bm25Params = DEFAULT_BM25,
-  feedback?: Feedback): ScoredMatches {
+  feedback?: Feedback, need?: number): ScoredMatches {
   let acc = scratch.get(reader);
   if (acc === undefined) scratch.set(reader, (acc = new Accumulators()));
   acc.ensure(reader.maxId + 1);
@@ -124,10 +126,12 @@ export function scoreMatches(reader: RankedIndexReader, req: ScoreRequest, param
       isShould: should.has(term), isMust: must.has(term),
     });
   }
-  const first = accumulate(reader, acc, req, params, lists, undefined);
-  if (feedback === undefined || feedback.docs <= 0 || should.size < 2 || first.ids.length === 0) return first;
+  const reweight = feedback !== undefined && feedback.docs > 0 && should.size >= 2;
+  // The first pass needs its best `feedback.docs` exactly when it feeds the second; else the best `need`.
+  const first = accumulate(reader, acc, req, params, lists, undefined, reweight && need !== undefined ? Math.max(feedback.docs, need) : need);
+  if (!reweight || first.ids.length === 0) return first;
   const weights = feedbackWeights(reader, lists, first, feedback);
-  return weights === undefined ? first : accumulate(reader, acc, req, params, lists, weights);
+  return weights === undefined ? first : accumulate(reader, acc, req, params, lists, weights, need);
 }
 
 /**
@@ -178,9 +182,56 @@ function feedbackWeights(reader: RankedIndexReader, lists: TermList[], first: Sc
   return weights;
 }
 
-/** One scoring pass: accumulate every clause, then keep the stories that match. */
+/**
+ * The `k`-th best score among the touched stories that may match (the pruning threshold), or -Infinity
+ * when fewer than `k` are touched. A min-heap of size k over the partial scores.
+ */
+function kthBest(acc: Accumulators, req: ScoreRequest, k: number): number {
+  const heap = new Float64Array(k);
+  let len = 0;
+  for (let i = 0; i < acc.count; i++) {
+    const id = acc.touched[i]!;
+    if (req.excluded?.has(id) || (req.allowed !== undefined && !req.allowed[id])) continue;
+    const s = acc.score[id]!;
+    if (len < k) {
+      let j = len++;
+      heap[j] = s;
+      while (j > 0 && heap[(j - 1) >> 1]! > heap[j]!) {
+        const p = (j - 1) >> 1;
+        [heap[p], heap[j]] = [heap[j]!, heap[p]!];
+        j = p;
+      }
+    } else if (s > heap[0]!) {
+      heap[0] = s;
+      let j = 0;
+      for (;;) {
+        const l = 2 * j + 1;
+        const r = l + 1;
+        let m = j;
+        if (l < len && heap[l]! < heap[m]!) m = l;
+        if (r < len && heap[r]! < heap[m]!) m = r;
+        if (m === j) break;
+        [heap[m], heap[j]] = [heap[j]!, heap[m]!];
+        j = m;
+      }
+    }
+  }
+  return len < k ? -Infinity : heap[0]!;
+}
+
+/**
+ * One scoring pass: accumulate every clause, then keep the stories that match.
+ *
+ * With `need` (the caller wants only the best `need` exactly, and the number of matches), terms are
+ * taken from the highest possible contribution down (MaxScore, Turtle & Flood 1995): once the
+ * `need`-th best partial score exceeds what all remaining terms together could add to a story (each
+ * adds less than idf · (k1 + 1) · its weight), no story they alone reach can enter the top, so their
+ * postings only add to stories already touched and count the others. A query with a very common word
+ * («کرد», «سال») then scores only the stories its rarer words found. The result's `ids` are then the
+ * touched stories, a superset of the best `need`; `total` still counts every match.
+ */
 function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequest, params: Bm25Params,
-  lists: TermList[], termWeights: Float64Array | undefined): ScoredMatches {
+  lists: TermList[], termWeights: Float64Array | undefined, need?: number): ScoredMatches {
   const { k1, b, headWeight, bodyWeight } = params;
   const N = reader.liveDocs;
   const lengths = reader.docLength;
@@ -195,14 +246,28 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
   }
   const mustTarget = mustCount + req.requiredSets.length;
   const coord = shouldCount > 1 && req.coordBoost > 0;
+  // Pruning needs every match to come from a ranked term: no required clause, no ranked id sets.
+  const prune = need !== undefined && need > 0 && mustTarget === 0 && req.rankedSets.length === 0;
+  const order = lists.map((list, t) => ({ list, w: list.weight * (termWeights === undefined ? 1 : termWeights[t]!) }))
+    .sort((x, y) => y.w - x.w);
+  // remaining[j]: the most terms j.. can add to one story.
+  const remaining = new Float64Array(order.length + 1);
+  for (let j = order.length - 1; j >= 0; j--) remaining[j] = remaining[j + 1]! + order[j]!.w;
+  let remainingPostings = order.reduce((n, o) => n + o.list.ids.length, 0);
+  let countOnly = 0; // matches seen only by count-only terms
+  let scoringNew = true;
   acc.begin();
-  {
-    lists.forEach((list, t) => {
-      const w = list.weight * (termWeights === undefined ? 1 : termWeights[t]!);
-      const { ids, tfs, isShould, isMust } = list;
-      const { score, shouldHits, mustHits, stamp, touched } = acc;
-      const pass = acc.pass;
-      let count = acc.count;
+  const { score, shouldHits, mustHits, stamp, touched } = acc;
+  const pass = acc.pass;
+  order.forEach(({ list, w }, j) => {
+    if (prune && scoringNew && j > 0 && remainingPostings > acc.count) {
+      // Worth checking only when what is left outweighs what was touched.
+      if (kthBest(acc, req, need) > remaining[j]!) scoringNew = false;
+    }
+    remainingPostings -= list.ids.length;
+    const { ids, tfs, isShould, isMust } = list;
+    let count = acc.count;
+    if (scoringNew) {
       for (let i = 0; i < ids.length; i++) {
         const id = ids[i]!;
         const packed = tfs[i]!;
@@ -220,45 +285,59 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
           if (isMust) mustHits[id]!++;
         }
       }
-      acc.count = count;
-    });
-    const addSet = (set: ArrayLike<number>, required: boolean) => {
-      const w = idf(N, set.length) * (k1 + 1);
-      for (let i = 0; i < set.length; i++) {
-        const id = set[i]!;
-        if (id > reader.maxId || reader.docSegment[id] === 0) continue;
-        const contribution = w / (1 + c0 + c1 * lengths[id]!);
-        if (acc.stamp[id] !== acc.pass) {
-          acc.stamp[id] = acc.pass;
-          acc.touched[acc.count++] = id;
-          acc.score[id] = contribution;
-          acc.shouldHits[id] = 0;
-          acc.mustHits[id] = required ? 1 : 0;
-        } else {
-          acc.score[id]! += contribution;
-          if (required) acc.mustHits[id]!++;
+    } else {
+      for (let i = 0; i < ids.length; i++) {
+        const id = ids[i]!;
+        const st = stamp[id];
+        if (st === pass) {
+          const packed = tfs[i]!;
+          const f = headWeight * (packed & 3) + bodyWeight * (packed >>> 2);
+          score[id]! += (w * f) / (f + c0 + c1 * lengths[id]!);
+          if (isShould) shouldHits[id]!++;
+        } else if (st !== -pass) {
+          stamp[id] = -pass; // counted once
+          if (!req.excluded?.has(id) && (req.allowed === undefined || req.allowed[id])) countOnly++;
         }
       }
-    };
-    for (const set of req.rankedSets) addSet(set, false);
-    for (const set of req.requiredSets) addSet(set, true);
-
-    const ids = new Int32Array(acc.count);
-    const scores = new Float64Array(acc.count);
-    let n = 0;
-    for (let i = 0; i < acc.count; i++) {
-      const id = acc.touched[i]!;
-      if (mustTarget > 0 && acc.mustHits[id] !== mustTarget) continue;
-      if (req.excluded?.has(id)) continue;
-      if (req.allowed !== undefined && !req.allowed[id]) continue;
-      let s = acc.score[id]!;
-      if (coord && acc.shouldHits[id] === shouldCount) s *= 1 + req.coordBoost;
-      ids[n] = id;
-      scores[n] = s;
-      n++;
     }
-    return { ids: ids.subarray(0, n), scores: scores.subarray(0, n) };
+    acc.count = count;
+  });
+  const addSet = (set: ArrayLike<number>, required: boolean) => {
+    const w = idf(N, set.length) * (k1 + 1);
+    for (let i = 0; i < set.length; i++) {
+      const id = set[i]!;
+      if (id > reader.maxId || reader.docSegment[id] === 0) continue;
+      const contribution = w / (1 + c0 + c1 * lengths[id]!);
+      if (stamp[id] !== pass) {
+        stamp[id] = pass;
+        touched[acc.count++] = id;
+        score[id] = contribution;
+        shouldHits[id] = 0;
+        mustHits[id] = required ? 1 : 0;
+      } else {
+        score[id]! += contribution;
+        if (required) mustHits[id]!++;
+      }
+    }
+  };
+  for (const set of req.rankedSets) addSet(set, false);
+  for (const set of req.requiredSets) addSet(set, true);
+
+  const ids = new Int32Array(acc.count);
+  const scores = new Float64Array(acc.count);
+  let n = 0;
+  for (let i = 0; i < acc.count; i++) {
+    const id = touched[i]!;
+    if (mustTarget > 0 && mustHits[id] !== mustTarget) continue;
+    if (req.excluded?.has(id)) continue;
+    if (req.allowed !== undefined && !req.allowed[id]) continue;
+    let sc = score[id]!;
+    if (coord && shouldHits[id] === shouldCount) sc *= 1 + req.coordBoost;
+    ids[n] = id;
+    scores[n] = sc;
+    n++;
   }
+  return { ids: ids.subarray(0, n), scores: scores.subarray(0, n), total: n + countOnly };
 }
 
 /** Stories holding every term of at least one group (`-word` exclusions). */
