@@ -1,29 +1,34 @@
 /**
- * khabar at archive scale: the ISNA, Hamshahri and Fars stories repeated under new ids (`#copyN` on the
- * source id and the URI) until `target` stories, imported through `putStories` in batches of 1,000 into
- * a fresh SQLite store, then top-10 queries timed. Runs in a process of its own so that its peak RSS is
- * the import's, not the other engines'.
+ * khabar at archive scale, the way an agency loads its archive: the ISNA, Hamshahri and Fars stories
+ * repeated under new ids (`#copyN` on the source id and the URI) until `target` stories, written as
+ * ninjs JSON lines (10,000 per file, untimed), then imported by the `khabar import` command in a child
+ * process — reading, parsing, validation, analysis in worker threads, durable batches — whose wall time
+ * and peak resident memory (Linux `/proc/<pid>/status` VmHWM, sampled every 100 ms) are measured.
+ * Then top-10 queries are timed against the imported database in this process.
  */
-import { mkdtempSync, rmSync } from 'node:fs';
+import { spawn } from 'node:child_process';
+import { createWriteStream, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import type { Story } from '../../src/story/index.js';
+import { once } from 'node:events';
+import { toNinjs, type Story } from '../../src/story/index.js';
+import { openSqliteStore } from '../../src/store/index.js';
 import { hamshahriQueries, hamshahriStories } from '../hamshahri.js';
 import { farsStories, isnaStories } from '../../test/support/corpus-stories.js';
-import { KHABAR_BATCH, openKhabarEngine, sqliteBytes } from './khabar.js';
+import { REPO_ROOT } from '../corpus.js';
+import { sqliteBytes } from './khabar.js';
 import { headlineQueries, timeQueries, type Latency } from './queries.js';
 
 /** What the scale job reports. */
 export interface ScaleResult {
   stories: number;
   baseStories: number;
+  /** Wall time of the `khabar import` process. */
   importSeconds: number;
-  /** RSS once the base corpora are in memory, before the store is opened (MB). */
-  rssBaseMB: number;
-  /** Highest RSS sampled after every batch and every 100 ms during the import (MB). */
-  rssPeakSampledMB: number;
-  /** The process's maximum resident set (getrusage), corpus loading included (MB). */
-  maxRssMB: number;
+  /** What the command's summary says it stored. */
+  importSummary: string;
+  /** Peak resident set of the import process (VmHWM), MB; NaN where /proc is missing. */
+  importPeakRssMB: number;
   sizeBytes: number;
   latency: Latency;
 }
@@ -38,38 +43,61 @@ function copyOf(s: Story, n: number): Story {
   };
 }
 
-/** Imports `target` stories and times queries. */
+const PER_FILE = 10_000;
+
+async function writeInput(dir: string, base: readonly Story[], target: number): Promise<void> {
+  mkdirSync(dir, { recursive: true });
+  for (let f = 0; f * PER_FILE < target; f++) {
+    const out = createWriteStream(join(dir, `part-${String(f).padStart(3, '0')}.jsonl`));
+    for (let j = f * PER_FILE; j < Math.min(target, (f + 1) * PER_FILE); j++) {
+      if (!out.write(`${JSON.stringify(toNinjs(copyOf(base[j % base.length]!, Math.floor(j / base.length))))}\n`)) await once(out, 'drain');
+    }
+    out.end();
+    await once(out, 'finish');
+  }
+}
+
+/** Peak resident set of a live process, in kB (0 when unknown). */
+function vmHwmKb(pid: number): number {
+  try {
+    const m = /VmHWM:\s+(\d+) kB/.exec(readFileSync(`/proc/${pid}/status`, 'utf8'));
+    return m ? Number(m[1]) : 0;
+  } catch {
+    return 0;
+  }
+}
+
+/** Imports `target` stories with `khabar import` and times queries. */
 export async function runScale(target: number): Promise<ScaleResult> {
   const base = [...isnaStories(), ...hamshahriStories(), ...farsStories()];
   const queries = [...hamshahriQueries().map((q) => q.query), ...headlineQueries(base, 1000, 1404)];
-  const rssBase = process.memoryUsage.rss();
-  let peak = rssBase;
-  const sample = () => { peak = Math.max(peak, process.memoryUsage.rss()); };
-  const timer = setInterval(sample, 100);
   const dir = mkdtempSync(join(tmpdir(), 'khabar-bench-scale-'));
   try {
-    const engine = await openKhabarEngine(dir, 'scale.db');
+    await writeInput(join(dir, 'in'), base, target);
+    const db = join(dir, 'scale.db');
+    const main = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
     const t0 = performance.now();
-    for (let i = 0; i < target; i += KHABAR_BATCH) {
-      const batch: Story[] = [];
-      for (let j = i; j < Math.min(target, i + KHABAR_BATCH); j++) batch.push(copyOf(base[j % base.length]!, Math.floor(j / base.length)));
-      await engine.add(batch);
-      sample();
-      if ((i / KHABAR_BATCH) % 20 === 19) process.stderr.write(`  scale: ${i + KHABAR_BATCH} stories, ${((i + KHABAR_BATCH) / ((performance.now() - t0) / 1000)).toFixed(0)}/s\n`);
-    }
-    await engine.flush?.();
-    const importSeconds = (performance.now() - t0) / 1000;
+    // As the `khabar` command runs (its shebang caps the old generation at 256 MB).
+    const child = spawn(process.execPath, ['--max-old-space-size=256', main, 'import', join(dir, 'in'), '--format', 'jsonl', '--db', db],
+      { stdio: ['ignore', 'pipe', 'inherit'] });
+    let peakKb = 0;
+    const timer = setInterval(() => { peakKb = Math.max(peakKb, vmHwmKb(child.pid!)); }, 100);
+    let stdout = '';
+    child.stdout.on('data', (d: Buffer) => { stdout += d.toString(); });
+    const [code] = await once(child, 'exit') as [number | null];
     clearInterval(timer);
-    const latency = await timeQueries((q) => engine.search(q, 10), queries);
-    await engine.close();
+    const importSeconds = (performance.now() - t0) / 1000;
+    if (code !== 0) throw new Error(`khabar import exited with ${code}: ${stdout.slice(-500)}`);
+    const store = await openSqliteStore(db);
+    const latency = await timeQueries(async (q) => (await store.search({ q, limit: 10 })).hits, queries);
+    await store.close();
     return {
       stories: target, baseStories: base.length, importSeconds,
-      rssBaseMB: rssBase / 2 ** 20, rssPeakSampledMB: peak / 2 ** 20,
-      maxRssMB: process.resourceUsage().maxRSS / 1024,
+      importSummary: stdout.split('\n').filter((l) => /^stories:|^time:/.test(l)).join('; '),
+      importPeakRssMB: existsSync('/proc/self/status') ? peakKb / 1024 : NaN,
       sizeBytes: sqliteBytes(dir, 'scale.db'), latency,
     };
   } finally {
-    clearInterval(timer);
     rmSync(dir, { recursive: true, force: true });
   }
 }
