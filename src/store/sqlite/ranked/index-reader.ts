@@ -8,7 +8,7 @@
  * story table and the postings come from one snapshot even while another connection writes.
  */
 import type Database from 'better-sqlite3';
-import { decodePostings, newScratch, type PostingsScratch } from './postings-codec.js';
+import { decodeLivePostings, newScratch, type PostingsScratch } from './postings-codec.js';
 
 /** Live postings of one term, in the reader's scratch arrays (valid until the next call). */
 export interface TermPostings {
@@ -87,16 +87,7 @@ export class RankedIndexReader {
     for (const segment of this.segments) {
       const bytes = this.termRow.get(segment, term);
       if (bytes === undefined) continue;
-      const start = n;
-      const end = decodePostings(bytes, s, n);
-      for (let i = start; i < end; i++) {
-        const id = s.ids[i]!;
-        if (seg[id] === segment) {
-          s.ids[n] = id;
-          s.tfs[n] = s.tfs[i]!;
-          n++;
-        }
-      }
+      n = decodeLivePostings(bytes, s, n, seg, segment);
     }
     return { ids: s.ids, tfs: s.tfs, count: n };
   }

@@ -131,3 +131,22 @@ export function decodePostings(bytes: Uint8Array, out: PostingsScratch, at = 0):
   }
   return n;
 }
+
+/**
+ * Decodes one segment's list into `out` at `at` and keeps only the live postings: those of stories whose
+ * live postings are in this segment (`owner[id] === segment`). Returns the new end.
+ */
+export function decodeLivePostings(bytes: Uint8Array, out: PostingsScratch, at: number, owner: Int32Array, segment: number): number {
+  const end = decodePostings(bytes, out, at);
+  const { ids, tfs } = out;
+  let n = at;
+  for (let i = at; i < end; i++) {
+    const id = ids[i]!;
+    if (owner[id] === segment) {
+      ids[n] = id;
+      tfs[n] = tfs[i]!;
+      n++;
+    }
+  }
+  return n;
+}

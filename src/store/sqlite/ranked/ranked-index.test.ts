@@ -13,6 +13,7 @@ import { createStory, type Story } from '../../../story/index.js';
 import type { Store } from '../../store.js';
 import { migration001Initial } from '../migrations/001-initial.js';
 import { SQLITE_SCHEMA_VERSION } from '../migrations/index.js';
+import { seededRandom } from '../../../../bench/search-engines/queries.js';
 import { runMigrations } from '../migrations/run-migrations.js';
 import { openSqliteStore } from '../open-sqlite-store.js';
 import { FANOUT, levelOf } from './segment-merge.js';
@@ -29,17 +30,6 @@ const WORDS = ('بازار طلا نفت کتاب دانشگاه مدرسه بی
 /** A word no story contains. */
 const ABSENT = 'هواپیما';
 
-/** mulberry32: a small seeded PRNG, so every run writes the same stories. */
-function prng(seed: number): () => number {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 /** Words skewed towards the start of WORDS, so that some are common and some rare. */
 function words(rand: () => number, n: number): string[] {
@@ -92,7 +82,7 @@ interface Tracked {
 
 describe('ranked index through the store', () => {
   it('ranks after 200 small transactions (updates, kills, revivals, merges) exactly as one fresh import', async () => {
-    const rand = prng(20250321);
+    const rand = seededRandom(20250321);
     const file = tempFile();
     const store = await openSqliteStore(file);
     const tracked: Tracked[] = [];
@@ -240,7 +230,7 @@ describe('ranked index through the store', () => {
   });
 
   it('ranks a large first import followed by small changes as one fresh import; a rolled-back batch leaves no trace', async () => {
-    const rand = prng(99);
+    const rand = seededRandom(99);
     const store = await openSqliteStore(':memory:');
     const uri = (i: number) => `urn:test:big:${i}`;
     const current = new Map<string, Story>();
@@ -300,7 +290,7 @@ describe('ranked index through the store', () => {
     expect(await uris(b, 'سیل')).toEqual(['urn:test:conn:4']);
 
     // Many writes from both connections (merges included): a, b and a new connection agree exactly.
-    const rand = prng(7);
+    const rand = seededRandom(7);
     for (let round = 0; round < 40; round++) {
       const writer = rand() < 0.5 ? a : b;
       const batch = Array.from({ length: 1 + Math.floor(rand() * 3) }, () => {
@@ -356,7 +346,7 @@ describe('migration from schema v1', () => {
   }
 
   it('re-indexes the usable stories of a v1 database (several migration batches) and searches them', async () => {
-    const rand = prng(1404);
+    const rand = seededRandom(1404);
     const stories: Story[] = [];
     for (let i = 0; i < 2300; i++) {
       const status: Story['pubStatus'] = i % 10 === 3 ? 'canceled' : i % 10 === 7 ? 'withheld' : 'usable';

@@ -8,7 +8,7 @@
  * a query reads one row per segment, which stays cheap for the few such segments an archive gathers.
  */
 import type Database from 'better-sqlite3';
-import { decodePostings, encodePostings, newScratch } from './postings-codec.js';
+import { decodeLivePostings, encodePostings, newScratch } from './postings-codec.js';
 
 /** Segments per level that trigger a merge. */
 export const FANOUT = 8;
@@ -68,19 +68,8 @@ function mergeInto(db: Database.Database, segments: number[], gen: number): void
   for (const term of [...parts.keys()].sort()) {
     const list = parts.get(term)!;
     let n = 0;
-    for (const [seg, bytes] of list) {
-      const start = n;
-      const end = decodePostings(bytes, scratch, n);
-      // Keep only postings of stories whose live postings are in this part's segment.
-      for (let i = start; i < end; i++) {
-        const id = scratch.ids[i]!;
-        if (owner[id] === seg) {
-          scratch.ids[n] = id;
-          scratch.tfs[n] = scratch.tfs[i]!;
-          n++;
-        }
-      }
-    }
+    // Only postings of stories whose live postings are in that part's segment survive.
+    for (const [seg, bytes] of list) n = decodeLivePostings(bytes, scratch, n, owner, seg);
     if (n === 0) continue;
     if (list.length > 1) {
       if (packed.length < n) packed = new Float64Array(Math.max(n, packed.length * 2));
