@@ -67,7 +67,7 @@ function scaleSectionFor(stories: number, scale: ScaleResult | string): string[]
   } else {
     const rate = scale.stories / scale.importSeconds;
     const mark = (ok: boolean) => (ok ? 'met' : 'missed');
-    out.push(`The ${int(scale.baseStories)} ISNA + Hamshahri + Fars stories repeated with \`#copyN\` on the source id and URI, written as ninjs JSON lines (10,000 per file, untimed), imported by \`khabar import <folder> --format jsonl\` in a child process (its default batches, analysis worker threads, WAL, synchronous=FULL; the command caps V8's old generation at 256 MB), then top-10 queries against that database (25 dev + 1,000 headline queries from the base stories, 50 warm-up). The import's own summary: ${scale.importSummary}.`, '');
+    out.push(`The ${int(scale.baseStories)} ISNA + Hamshahri + Fars stories repeated with \`#copyN\` on the source id and URI, written as ninjs JSON lines (10,000 per file, untimed), imported by \`khabar import <folder> --format jsonl\` in a child process (its default batches, analysis worker threads, WAL, synchronous=FULL; the command caps V8's old generation at 224 MB), then top-10 queries against that database (25 dev + 1,000 headline queries from the base stories, 50 warm-up). The import's own summary: ${scale.importSummary}.`, '');
     out.push('| measure | value | target |', '|---|---:|---|');
     out.push(`| import (wall time of the command: reading, parsing, validation, analysis, durable writes) | ${int(rate)} stories/s (${scale.importSeconds.toFixed(0)} s) | ≥ 3,000 stories/s — ${mark(rate >= 3000)} |`);
     out.push(`| query p50 / p95 / p99 (top 10) | ${f2(scale.latency.p50)} / ${f2(scale.latency.p95)} / ${f2(scale.latency.p99)} ms | p95 ≤ 10 ms — ${mark(scale.latency.p95 <= 10)} |`);

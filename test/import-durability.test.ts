@@ -46,7 +46,7 @@ function generate(): string {
 /** Runs the import and SIGKILLs it after `lines` stored-lines; resolves with the last total reported. */
 function importAndKill(input: string, db: string, lines: number): Promise<{ total: number; killed: boolean }> {
   return new Promise((resolveRun, reject) => {
-    const child = spawn(process.execPath, ['--max-old-space-size=256', MAIN, 'import', input, '--db', db, '--batch-size', '250'], { stdio: ['ignore', 'pipe', 'pipe'] });
+    const child = spawn(process.execPath, ['--max-old-space-size=224', MAIN, 'import', input, '--db', db, '--batch-size', '250'], { stdio: ['ignore', 'pipe', 'pipe'] });
     let buffered = '';
     let seen = 0;
     let total = 0;

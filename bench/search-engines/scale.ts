@@ -77,8 +77,8 @@ export async function runScale(target: number): Promise<ScaleResult> {
     const db = join(dir, 'scale.db');
     const main = join(REPO_ROOT, 'dist', 'src', 'cli', 'main.js');
     const t0 = performance.now();
-    // As the `khabar` command runs (its shebang caps the old generation at 256 MB).
-    const child = spawn(process.execPath, ['--max-old-space-size=256', main, 'import', join(dir, 'in'), '--format', 'jsonl', '--db', db],
+    // As the `khabar` command runs (its shebang caps the old generation at 224 MB).
+    const child = spawn(process.execPath, ['--max-old-space-size=224', main, 'import', join(dir, 'in'), '--format', 'jsonl', '--db', db],
       { stdio: ['ignore', 'pipe', 'inherit'] });
     let peakKb = 0;
     const timer = setInterval(() => { peakKb = Math.max(peakKb, vmHwmKb(child.pid!)); }, 100);

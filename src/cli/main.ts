@@ -1,4 +1,4 @@
-#!/usr/bin/env -S node --max-old-space-size=256
+#!/usr/bin/env -S node --max-old-space-size=224
 /** The `khabar` command: the composition root. Maps KhabarError codes to exit codes and stderr. */
 import { isKhabarError } from '../errors/index.js';
 import { analyzeCommand, lemmaCommand, normalizeCommand } from './commands/text-commands.js';

@@ -15,7 +15,7 @@ import { KhabarError } from '../../errors/index.js';
 import type { AnalysisResponse, IndexedText, StoryText } from './analyzed-story.js';
 
 /** Old-generation heap limit of a worker, in MB. */
-const WORKER_HEAP_MB = 192;
+const WORKER_HEAP_MB = 128;
 
 /** Threads worth starting here: the cores the writer does not use, at least one, at most four. */
 export function defaultAnalysisThreads(): number {
