@@ -16,7 +16,8 @@ import { loadStories } from './rows.js';
 import { searchExtras, type MatchedStories } from './search-extras.js';
 import { rankByRelevance, type RankingTuning } from './rank-relevance.js';
 import { rankedReader, type RankedIndexReader } from './ranked/index-reader.js';
-import { DEFAULT_BM25, scoreMatches, storiesWithAll } from './ranked/bm25-scorer.js';
+import { DEFAULT_BM25, scoreMatches } from './ranked/bm25-scorer.js';
+import { storiesWithAll } from './ranked/exclusions.js';
 import { topK } from './ranked/top-k.js';
 
 /** Tuning for experiments and the evaluation; the store uses the defaults. */
