@@ -1,6 +1,6 @@
 /**
  * What the full-text index stores for a story: three columns of analyzer terms, space-separated, in
- * an alphabet every engine's simple tokenizer keeps whole (SQLite FTS5 unicode61 with `tokenchars`,
+ * an alphabet every engine's simple tokenizer keeps whole (SQLite FTS5 `ascii` or `unicode61` with `tokenchars`,
  * PostgreSQL `simple` tsvector). The search module owns this so that every store indexes the same way.
  */
 import { CharClass, charClass, forEachToken, isStopword } from '../analysis/index.js';
@@ -20,7 +20,7 @@ export interface IndexDocument {
 /**
  * Characters a term may contain besides letters and digits: `#` joins a verb's two stems (کرد#کن),
  * `.` and `,` sit inside numbers (103.2). Anything else is replaced by `_` so that a tokenizer never
- * splits a term (FTS5: `tokenize = "unicode61 remove_diacritics 0 tokenchars '#.,_'"`).
+ * splits a term (FTS5: `tokenize = "ascii tokenchars '#.,_'"`, migrations/002-ranked-index.ts).
  */
 export const TERM_TOKENCHARS = '#.,_';
 

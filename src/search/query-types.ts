@@ -87,9 +87,10 @@ export interface ParsedQuery {
  * is true there is no positive text clause (only filters and/or exclusions): list the matching stories
  * newest first.
  *
- * FTS5 sketch: should → `{head body}: (a OR b)`, must group → `{head body}: (a AND b)`, phrase →
- * `exact: "a b c"`, prefix → `exact: pre*`, not → `… NOT (…)`; terms never need quoting beyond `"…"`
- * since they hold only letters, digits and `#.,_` (but `#`, `.`, `,` must be inside a `"…"` string in FTS5).
+ * SQLite sketch: fa terms (should, must, not) are looked up in the store's ranked index; phrases and
+ * prefixes become FTS5 MATCH on the exact column, `exact: "a b c"`, `exact: "pre" *`; terms never need
+ * quoting beyond `"…"` since they hold only letters, digits and `#.,_` (but `#`, `.`, `,` must be inside a
+ * `"…"` string in FTS5).
  * tsquery sketch: `'a' | 'b'`, `'a' & 'b'`, `'a' <-> 'b'`, `'pre':*`, `!(…)`.
  */
 export interface AnalyzedQuery {

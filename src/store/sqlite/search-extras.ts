@@ -32,8 +32,8 @@ function facets(db: Database.Database, { where, params }: MatchedStories) {
 }
 
 /** Adds facets and highlights to `result` when the request asks for them. */
-export function searchExtras(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, matched: MatchedStories,
+export function searchExtras(db: Database.Database, request: SearchRequest, q: AnalyzedQuery, matched: () => MatchedStories,
   result: SearchResult): void {
-  if (request.facets) result.facets = facets(db, matched);
+  if (request.facets) result.facets = facets(db, matched());
   if (request.highlight) for (const hit of result.hits) hit.highlights = highlight(hit.story, q);
 }

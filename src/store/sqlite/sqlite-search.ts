@@ -141,12 +141,13 @@ function runSearch(db: Database.Database, request: SearchRequest, q: AnalyzedQue
 
   let page: Array<{ id: number; score: number }>;
   let total: number;
-  let matched: MatchedStories;
+  // Every match as a condition for facets, built only when facets are asked for.
+  let matched: () => MatchedStories;
   if (q.matchAll || !hasPositiveClause(q)) {
     // Nothing positive asked of the text: every story the filters allow, less the exclusions, newest first.
     const where = excluded.size ? `${filters.sql} AND s.id NOT IN (SELECT value FROM json_each(?))` : filters.sql;
     const params = excluded.size ? [...filters.params, JSON.stringify([...excluded])] : filters.params;
-    matched = { where, params };
+    matched = () => ({ where, params });
     total = (prepared(db, `SELECT count(*) AS n FROM stories s WHERE ${where}`).get(...params) as { n: number }).n;
     page = (prepared(db, `SELECT s.id AS id FROM stories s WHERE ${where} ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`)
       .all(...params, limit, offset) as Array<{ id: number }>).map((r) => ({ id: r.id, score: 0 }));
@@ -163,7 +164,7 @@ function runSearch(db: Database.Database, request: SearchRequest, q: AnalyzedQue
     // Every match as one JSON parameter, only when facets or date order need them all: at 200,000
     // stories a common word matches half the archive and writing the list costs more than the ranking.
     const ids = (): string => JSON.stringify(Array.from(ranked.ids));
-    matched = { where: 's.id IN (SELECT value FROM json_each(?))', params: request.facets ? [ids()] : [] };
+    matched = () => ({ where: 's.id IN (SELECT value FROM json_each(?))', params: [ids()] });
     page = sortByDate
       ? (prepared(db, `SELECT s.id AS id FROM stories s WHERE s.id IN (SELECT value FROM json_each(?))
           ORDER BY s.published_at DESC, s.id DESC LIMIT ? OFFSET ?`).all(ids(), limit, offset) as Array<{ id: number }>)

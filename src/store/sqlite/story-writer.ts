@@ -1,6 +1,6 @@
 /**
  * Writing one validated story: identity, idempotence, versions, code assignment, keywords and the
- * full-text row. Statements are prepared once per connection and reused for every story (preparing is
+ * search index entries (FTS5 exact terms, ranked-index terms). Statements are prepared once per connection and reused for every story (preparing is
  * the dominant cost of a small statement). Callers wrap calls in a transaction (see sqlite-store.ts).
  */
 import type { StoryRow } from './rows.js';
