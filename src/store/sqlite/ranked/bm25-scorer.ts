@@ -127,10 +127,17 @@ export function scoreMatches(reader: RankedIndexReader, req: ScoreRequest, param
   }
   const reweight = feedback !== undefined && feedback.docs > 0 && should.size >= 2;
   // The first pass needs its best `feedback.docs` exactly when it feeds the second; else the best `need`.
-  const first = accumulate(reader, acc, req, params, lists, undefined, reweight && need !== undefined ? Math.max(feedback.docs, need) : need);
+  const first = accumulate(reader, acc, req, params, lists, undefined, reweight && need !== undefined ? Math.max(feedback.docs, need) : need, true);
   if (!reweight || first.ids.length === 0) return first;
   const weights = feedbackWeights(reader, lists, first, feedback);
-  return weights === undefined ? first : accumulate(reader, acc, req, params, lists, weights, need);
+  if (weights === undefined) return first;
+  // Weights change scores, not which stories match: the first pass's count stands.
+  return { ...accumulate(reader, acc, req, params, lists, weights, need, false), total: first.total };
+}
+
+/** The set, or undefined when it is empty (a Set lookup per posting is a cost worth skipping). */
+function nonEmpty(set: ReadonlySet<number> | undefined): ReadonlySet<number> | undefined {
+  return set !== undefined && set.size > 0 ? set : undefined;
 }
 
 /**
@@ -140,9 +147,11 @@ export function scoreMatches(reader: RankedIndexReader, req: ScoreRequest, param
 function kthBest(acc: Accumulators, req: ScoreRequest, k: number): number {
   const heap = new Float64Array(k);
   let len = 0;
+  const excluded = nonEmpty(req.excluded);
+  const allowed = req.allowed;
   for (let i = 0; i < acc.count; i++) {
     const id = acc.touched[i]!;
-    if (req.excluded?.has(id) || (req.allowed !== undefined && !req.allowed[id])) continue;
+    if ((excluded !== undefined && excluded.has(id)) || (allowed !== undefined && !allowed[id])) continue;
     const s = acc.score[id]!;
     if (len < k) {
       let j = len++;
@@ -179,11 +188,14 @@ function kthBest(acc: Accumulators, req: ScoreRequest, k: number): number {
  * adds less than idf · (k1 + 1) · its weight), no story they alone reach can enter the top, so their
  * postings only add to stories already touched and count the others. A query with a very common word
  * («کرد», «سال») then scores only the stories its rarer words found. The result's `ids` are then the
- * touched stories, a superset of the best `need`; `total` still counts every match.
+ * touched stories, a superset of the best `need`; `total` still counts every match when `countAll`
+ * (a second pass over the same clauses knows the count already and skips the stories it did not touch).
  */
 function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequest, params: Bm25Params,
-  lists: TermList[], termWeights: Float64Array | undefined, need?: number): ScoredMatches {
+  lists: TermList[], termWeights: Float64Array | undefined, need: number | undefined, countAll: boolean): ScoredMatches {
   const { k1, b, headWeight, bodyWeight } = params;
+  const excluded = nonEmpty(req.excluded);
+  const allowed = req.allowed;
   const N = reader.liveDocs;
   const lengths = reader.docLength;
   // norm(d) = k1 · (1 − b + b · |d| / avgdl), computed per posting from the length (cheaper than a table).
@@ -245,9 +257,9 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
           const f = headWeight * (packed & 3) + bodyWeight * (packed >>> 2);
           score[id]! += (w * f) / (f + c0 + c1 * lengths[id]!);
           if (isShould) shouldHits[id]!++;
-        } else if (st !== -pass) {
+        } else if (countAll && st !== -pass) {
           stamp[id] = -pass; // counted once
-          if (!req.excluded?.has(id) && (req.allowed === undefined || req.allowed[id])) countOnly++;
+          if ((excluded === undefined || !excluded.has(id)) && (allowed === undefined || allowed[id])) countOnly++;
         }
       }
     }
@@ -280,8 +292,8 @@ function accumulate(reader: RankedIndexReader, acc: Accumulators, req: ScoreRequ
   for (let i = 0; i < acc.count; i++) {
     const id = touched[i]!;
     if (mustTarget > 0 && mustHits[id] !== mustTarget) continue;
-    if (req.excluded?.has(id)) continue;
-    if (req.allowed !== undefined && !req.allowed[id]) continue;
+    if (excluded !== undefined && excluded.has(id)) continue;
+    if (allowed !== undefined && !allowed[id]) continue;
     let sc = score[id]!;
     if (coord && shouldHits[id] === shouldCount) sc *= 1 + req.coordBoost;
     ids[n] = id;
