@@ -1,5 +1,6 @@
 /** Storage: the Store interface and its adapters. */
-export type { Store, StoredStory, PutResult, StoryRef, ListQuery, NameCount } from './store.js';
+export type { Store, StoredStory, PutResult, StoryRef, ListQuery, NameCount, WireEvent, WireEventKind } from './store.js';
+export { MAX_WIRE_EVENTS_PAGE } from './store.js';
 export {
   openSqliteStore, defaultAnalysisThreads, MIN_SQLITE_VERSION, SQLITE_SCHEMA_VERSION, STORY_CODE_SEQUENCE_START,
 } from './sqlite/index.js';

@@ -49,6 +49,27 @@ export interface NameCount {
   count: number;
 }
 
+/** What a wire event says happened to a story. */
+export type WireEventKind = 'published' | 'updated' | 'killed';
+
+/**
+ * One entry of the wire log: a story version that subscribers must receive. `seq` is strictly
+ * increasing and never reused; the live wire uses it as the Server-Sent Events id.
+ */
+export interface WireEvent {
+  seq: number;
+  kind: WireEventKind;
+  /** The store's id of the story. */
+  id: number;
+  /** When the version was stored (ISO 8601). */
+  at: string;
+  /** The story as of this event (that version). */
+  story: Story;
+}
+
+/** Most wire events one {@link Store.wireEvents} call returns. */
+export const MAX_WIRE_EVENTS_PAGE = 1000;
+
 /** The storage interface. */
 export interface Store {
   /** `sqlite` or `postgres`. */
@@ -78,6 +99,13 @@ export interface Store {
   search(request: SearchRequest): Promise<SearchResult>;
   /** Stories most like the given one (by its terms), best first, not including itself. */
   related(id: number, limit?: number): Promise<SearchHit[]>;
+  /**
+   * The wire log after sequence `after` (0: from the start), oldest first, at most `limit` (default and
+   * maximum {@link MAX_WIRE_EVENTS_PAGE}).
+   */
+  wireEvents(after: number, limit?: number): Promise<WireEvent[]>;
+  /** The newest wire sequence number (0 when the log is empty). */
+  lastWireSeq(): Promise<number>;
   /** Closes the connection; the store cannot be used afterwards. */
   close(): Promise<void>;
 }

@@ -192,6 +192,44 @@ export function describeStoreConformance(
       });
     });
 
+    describe('wire log', () => {
+      it('logs every version subscribers must see, in order, with the version as it was', async () => {
+        expect(await store.lastWireSeq()).toBe(0);
+        const first = plainStory({ headline: 'نخست' });
+        const a = await store.putStory(first);
+        const held = await store.putStory(plainStory({ headline: 'در انتظار', pubStatus: 'withheld' }));
+        expect((await store.putStory(first)).status).toBe('unchanged'); // nothing new on the wire
+        const story = (await store.getStory({ id: a.id }))!.story;
+        await store.putStory({ ...story, headline: 'نخست، اصلاح شده' });
+        await store.putStory({ ...story, headline: 'نخست، اصلاح شده', pubStatus: 'canceled' });
+        const heldStory = (await store.getStory({ id: held.id }))!.story;
+        await store.putStory({ ...heldStory, pubStatus: 'usable' });
+        const events = await store.wireEvents(0);
+        expect(events.map((e) => [e.kind, e.id, e.story.version, e.story.headline])).toEqual([
+          ['published', a.id, 1, 'نخست'],
+          ['updated', a.id, 2, 'نخست، اصلاح شده'],
+          ['killed', a.id, 3, 'نخست، اصلاح شده'],
+          ['published', held.id, 2, 'در انتظار'],
+        ]);
+        const seqs = events.map((e) => e.seq);
+        expect([...seqs].sort((x, y) => x - y)).toEqual(seqs);
+        expect(new Set(seqs).size).toBe(4);
+        expect(await store.lastWireSeq()).toBe(seqs[3]);
+        expect(Number.isNaN(Date.parse(events[0]!.at))).toBe(false);
+        expect((await store.wireEvents(seqs[1]!)).map((e) => e.seq)).toEqual(seqs.slice(2));
+        expect((await store.wireEvents(0, 2)).map((e) => e.seq)).toEqual(seqs.slice(0, 2));
+        expect(await store.wireEvents(seqs[3]!)).toEqual([]);
+      });
+
+      it('refuses a bad cursor or page size with INVALID_INPUT', async () => {
+        expect((await expectError(store.wireEvents(-1), 'INVALID_INPUT'))['field']).toBe('after');
+        expect((await expectError(store.wireEvents(1.5), 'INVALID_INPUT'))['field']).toBe('after');
+        expect((await expectError(store.wireEvents('3' as unknown as number), 'INVALID_INPUT'))['field']).toBe('after');
+        expect((await expectError(store.wireEvents(0, 0), 'INVALID_INPUT'))['field']).toBe('limit');
+        expect((await expectError(store.wireEvents(0, 1001), 'INVALID_INPUT'))['field']).toBe('limit');
+      });
+    });
+
     describe('lists and counts', () => {
       async function putDesk(): Promise<number[]> {
         const day = (d: number) => `2025-01-${String(d).padStart(2, '0')}T08:00:00Z`;

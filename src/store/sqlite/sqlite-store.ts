@@ -8,7 +8,8 @@ import type Database from 'better-sqlite3';
 import { KhabarError } from '../../errors/index.js';
 import type { SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
 import { validateStory, type Story } from '../../story/index.js';
-import type { ListQuery, NameCount, PutResult, Store, StoredStory, StoryRef } from '../store.js';
+import { MAX_WIRE_EVENTS_PAGE } from '../store.js';
+import type { ListQuery, NameCount, PutResult, Store, StoredStory, StoryRef, WireEvent, WireEventKind } from '../store.js';
 import { createStoryLister } from './list-query.js';
 import { toStoredStory } from './rows.js';
 import { fromSqliteError } from './sqlite-errors.js';
@@ -49,6 +50,12 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     WHERE pub_status = 'usable' AND service IS NOT NULL GROUP BY service ORDER BY count DESC, name`);
   const agencies = db.prepare<[], NameCount>(`SELECT agency AS name, COUNT(*) AS count FROM stories
     WHERE pub_status = 'usable' AND agency IS NOT NULL GROUP BY agency ORDER BY count DESC, name`);
+
+  const wireRows = db.prepare<[number, number], { seq: number; kind: WireEventKind; id: number; at: number; story: string }>(
+    `SELECT w.seq, w.kind, w.story_id AS id, w.at, v.story FROM wire_events w
+     JOIN story_versions v ON v.story_id = w.story_id AND v.version = w.version
+     WHERE w.seq > ? ORDER BY w.seq LIMIT ?`);
+  const lastWire = db.prepare<[], number>('SELECT COALESCE(MAX(seq), 0) FROM wire_events').pluck();
 
   // One transaction for a whole batch. IMMEDIATE takes the write lock at BEGIN, so a second process
   // waits on busy_timeout there instead of failing with SQLITE_BUSY when its read turns into a write.
@@ -128,6 +135,18 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
     search: (request: SearchRequest) => run('search', (): SearchResult => searchSqlite(db, request)),
     // The search code owns the default number of related stories.
     related: (id: number, limit?: number) => run('related', (): SearchHit[] => relatedSqlite(db, id, limit)),
+    wireEvents: (after, limit = MAX_WIRE_EVENTS_PAGE) => run('wireEvents', (): WireEvent[] => {
+      if (!Number.isSafeInteger(after) || after < 0) {
+        throw new KhabarError('INVALID_INPUT', `after must be a whole number ≥ 0, got ${String(after)}`, { field: 'after' });
+      }
+      if (!Number.isInteger(limit) || limit < 1 || limit > MAX_WIRE_EVENTS_PAGE) {
+        throw new KhabarError('INVALID_INPUT', `limit must be an integer from 1 to ${MAX_WIRE_EVENTS_PAGE}, got ${String(limit)}`, { field: 'limit' });
+      }
+      return wireRows.all(after, limit).map((r) => ({
+        seq: r.seq, kind: r.kind, id: r.id, at: new Date(r.at).toISOString(), story: JSON.parse(r.story) as Story,
+      }));
+    }),
+    lastWireSeq: () => run('lastWireSeq', () => lastWire.get()!),
     close: async () => {
       await writes; // queued puts finish first
       await pool?.close();

@@ -1,6 +1,6 @@
 /**
- * Writing one validated story: identity, idempotence, versions, code assignment, keywords and the
- * search index entries (FTS5 exact terms, ranked-index terms). Statements are prepared once per connection and reused for every story (preparing is
+ * Writing one validated story: identity, idempotence, versions, code assignment, keywords, the wire
+ * log and the search index entries (FTS5 exact terms, ranked-index terms). Statements are prepared once per connection and reused for every story (preparing is
  * the dominant cost of a small statement). Callers wrap calls in a transaction (see sqlite-store.ts).
  */
 import type { StoryRow } from './rows.js';
@@ -65,6 +65,14 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
   const deleteFts = db.prepare<[number]>('DELETE FROM story_fts WHERE rowid = ?');
   const insertFts = db.prepare<[number, string]>('INSERT INTO story_fts (rowid, exact) VALUES (?, ?)');
   const ranked = createRankedIndexWriter(db);
+  const insertWireEvent = db.prepare<[number, number, string, number]>(
+    'INSERT INTO wire_events (story_id, version, kind, at) VALUES (?, ?, ?, ?)');
+
+  /** Logs the version for the live wire when subscribers must see it (see migrations/003-wire-events.ts). */
+  function logWire(id: number, version: number, status: Story['pubStatus'], wasUsable: boolean, now: number): void {
+    const kind = status === 'usable' ? (wasUsable ? 'updated' : 'published') : status === 'canceled' && wasUsable ? 'killed' : undefined;
+    if (kind !== undefined) insertWireEvent.run(id, version, kind, now);
+  }
 
   /** Another story (not `selfId`) with this uri, or this code. */
   function assertUriFree(uri: string, selfId: number | undefined): void {
@@ -151,6 +159,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
         insertVersion.run(existing.id, version, json, now);
         writeKeywords(existing.id, story, true);
         writeIndex(existing.id, story, existing.pub_status === 'usable', text);
+        logWire(existing.id, version, story.pubStatus, existing.pub_status === 'usable', now);
         return { id: existing.id, version, status: 'updated', code: existing.code };
       }
 
@@ -176,6 +185,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
       insertVersion.run(id, story.version, json, now);
       writeKeywords(id, story, false);
       writeIndex(id, story, false, text);
+      logWire(id, story.version, story.pubStatus, false, now);
       return { id, version: story.version, status: 'created', code };
     },
   };

@@ -361,7 +361,10 @@ describe('migration from schema v1', () => {
     const store = await openSqliteStore(file);
     const raw = new Database(file, { readonly: true });
     expect(raw.prepare('SELECT max(version) FROM schema_migrations').pluck().get()).toBe(SQLITE_SCHEMA_VERSION);
-    expect(SQLITE_SCHEMA_VERSION).toBe(2);
+    expect(SQLITE_SCHEMA_VERSION).toBeGreaterThanOrEqual(3);
+    // Migration 3 gave every usable story one `published` event on the wire log.
+    expect(raw.prepare(`SELECT count(*) FROM wire_events WHERE kind = 'published'`).pluck().get()).toBe(
+      stories.filter((s) => s.pubStatus === 'usable').length);
     // Only the usable stories are in the index; the migration wrote more than one segment and merged none away wrongly.
     expect(raw.prepare('SELECT count(*) FROM search_docs WHERE segment != 0').pluck().get()).toBe(
       stories.filter((s) => s.pubStatus === 'usable').length);
