@@ -6,6 +6,7 @@ import { convertCommand } from './commands/convert-command.js';
 import { dateCommand } from './commands/date-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { importCommand } from './commands/import-command.js';
+import { serveCommand } from './commands/serve-command.js';
 import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
@@ -26,6 +27,10 @@ Usage:
                                                   "phrase", prefix*, service: agency: tag: from: to:)
   khabar search --batch <queries.tsv> --trec <run> [--top 1000]
                                                   a TREC run file for qid<TAB>query lines
+  khabar serve [--port 8080] [--host H] [--db FILE] [--agency NAME] [--site-name NAME] [--services A,B]
+              [--base-url URL] [--no-demo] [--quiet]
+                                                  the site, API, feeds and live wire (demo content on an
+                                                  empty database); stops on SIGINT/SIGTERM
   khabar help                                     this text
 `;
 
@@ -37,6 +42,7 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   date: dateCommand,
   search: searchCommand,
   import: importCommand,
+  serve: serveCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

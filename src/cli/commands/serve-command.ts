@@ -1,0 +1,58 @@
+/**
+ * `khabar serve [--port N] [--host H] [--db FILE] [--agency NAME] [--site-name NAME] [--services A,B]
+ *   [--base-url URL] [--no-demo] [--quiet]` — the site, API, feeds and live wire on one port (default
+ * 8080, `KHABAR_PORT`). An empty database gets the demo content first. Stops cleanly on SIGINT/SIGTERM.
+ */
+import { KhabarError } from '../../errors/index.js';
+import { openSqliteStore } from '../../store/index.js';
+import { createWireHub, siteSettings, startServer } from '../../server/index.js';
+import { parseArgs } from '../args.js';
+import { resolveDbPath } from '../db-path.js';
+import type { Out } from '../out.js';
+import { loadDemoContent } from '../demo/load-demo.js';
+
+const VALUED = ['port', 'host', 'db', 'agency', 'site-name', 'services', 'base-url'];
+
+function portOf(v: string | true | undefined): number {
+  const raw = typeof v === 'string' ? v : process.env.KHABAR_PORT || '8080';
+  const port = Number(raw);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new KhabarError('USAGE', `port must be 0–65535, got ${raw}`);
+  return port;
+}
+
+export async function serveCommand(argv: readonly string[], out: Out): Promise<void> {
+  const { positionals, flags } = parseArgs(argv, VALUED, ['no-demo', 'quiet']);
+  if (positionals.length > 0) throw new KhabarError('USAGE', `serve takes no arguments, got ${positionals.join(' ')}`);
+  const port = portOf(flags.get('port'));
+  const host = (flags.get('host') as string | undefined) ?? process.env.KHABAR_HOST;
+  const dbPath = resolveDbPath(flags.get('db'));
+  const str = (k: string, env: string) => (flags.get(k) as string | undefined) ?? process.env[env];
+  const store = await openSqliteStore(dbPath);
+  try {
+    const settingsInput = {
+      agency: str('agency', 'KHABAR_AGENCY'),
+      siteName: str('site-name', 'KHABAR_SITE_NAME'),
+      services: str('services', 'KHABAR_SERVICES')?.split(','),
+      baseUrl: str('base-url', 'KHABAR_BASE_URL') ?? `http://localhost:${port || 8080}`,
+    };
+    const settings = siteSettings(Object.fromEntries(Object.entries(settingsInput).filter(([, v]) => v !== undefined)) as { baseUrl: string });
+    if (!flags.has('no-demo') && (await store.countStories()) === 0) {
+      const n = await loadDemoContent(store, new Date(), settings.agency);
+      out.write(`loaded ${n} demo stories into ${dbPath}\n`);
+    }
+    const hub = await createWireHub(store);
+    const quiet = flags.has('quiet');
+    const server = await startServer({ store, settings, hub, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
+    out.write(`khabar is serving ${dbPath} at ${server.url}\n`);
+    await new Promise<void>((resolve) => {
+      const stop = (signal: string) => {
+        out.write(`${signal}: stopping\n`);
+        void server.close().then(resolve);
+      };
+      process.once('SIGINT', () => stop('SIGINT'));
+      process.once('SIGTERM', () => stop('SIGTERM'));
+    });
+  } finally {
+    await store.close();
+  }
+}

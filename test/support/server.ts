@@ -1,0 +1,47 @@
+/**
+ * A khabar server for tests: a new SQLite file in a temporary folder, the demo content (unless
+ * `demo: false`), the live-wire hub polling every 50 ms, the app listening on a free port on 127.0.0.1.
+ */
+import { mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { openSqliteStore, type Store } from '../../src/store/index.js';
+import { createWireHub, siteSettings, startServer, type SiteSettings, type WireHub } from '../../src/server/index.js';
+import { loadDemoContent } from '../../src/cli/demo/load-demo.js';
+
+export interface TestServer {
+  url: string;
+  store: Store;
+  hub: WireHub;
+  settings: SiteSettings;
+  /** Request log lines so far. */
+  log: string[];
+  close(): Promise<void>;
+}
+
+export interface TestServerOptions {
+  demo?: boolean;
+  heartbeatMs?: number;
+  settings?: Partial<SiteSettings>;
+}
+
+export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
+  const dir = mkdtempSync(join(tmpdir(), 'khabar-server-test-'));
+  const store = await openSqliteStore(join(dir, 'khabar.db'));
+  const settings = siteSettings({ ...options.settings, baseUrl: 'http://127.0.0.1' });
+  if (options.demo !== false) await loadDemoContent(store, new Date(), settings.agency);
+  const hub = await createWireHub(store, 50);
+  const log: string[] = [];
+  const server = await startServer({ store, settings, hub, log: (l) => void log.push(l) }, {
+    port: 0, hostname: '127.0.0.1', wire: { heartbeatMs: options.heartbeatMs ?? 15_000 },
+  });
+  settings.baseUrl = server.url; // known once listening
+  return {
+    url: server.url, store, hub, settings, log,
+    async close() {
+      await server.close();
+      await store.close();
+      rmSync(dir, { recursive: true, force: true });
+    },
+  };
+}
