@@ -34,7 +34,8 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): Hono {
   app.use('*', finishResponse());
   app.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,
-    onError: (c) => c.json(errorBody('INPUT_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes`), 413),
+    // Connection: close — the rest of the body is not read, so the connection cannot carry another request.
+    onError: (c) => c.json(errorBody('INPUT_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes`), 413, { Connection: 'close' }),
   }));
   app.route('/api/v1/wire', wireRoute(deps, options.wire));
   app.route('/api/v1', apiRoutes(deps));
