@@ -446,7 +446,10 @@ describe('feeds of hostile and many stories', () => {
     // the HTML fields escaped so that no element is live.
     const headline = hostile.headline.replace('\u0007', '');
     expect(headline).toContain('\u202E');
-    const rss = await parser.parseString((await get(server, feedPath('rss', service))).text);
+    const rssText = (await get(server, feedPath('rss', service))).text;
+    // RSS plain-text elements carry markup characters as hexadecimal references (RSS Best Practices Profile).
+    expect(rssText).toContain('<title>&#x3C;script&#x3E;alert(');
+    const rss = await parser.parseString(rssText);
     expect(rss.title).toBe('خبرگزاری <آران> & ]]> — ' + service);
     const item = rss.items[0]!;
     expect(item.title).toBe(headline);

@@ -35,6 +35,18 @@ export function xmlAttr(text: string): string {
   return text.replace(NOT_XML_CHAR, '').replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c]!);
 }
 
+/**
+ * Escapes plain text for the RSS elements that hold text, not HTML (title, category, dc:creator…): as
+ * {@link xmlText}, but `&`, `<` and `>` as hexadecimal character references. RSS never said whether those
+ * elements may hold HTML and readers differ; the RSS Advisory Board's Best Practices Profile (section
+ * Character Data, https://www.rssboard.org/rss-profile) recommends `&#x26;` and `&#x3C;` as the form the widest range of readers shows as text.
+ */
+export function xmlPlainText(text: string): string {
+  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"\r]/g, (c) => HEX_ESCAPES[c]!);
+}
+
+const HEX_ESCAPES: Readonly<Record<string, string>> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;', '"': '&#x22;', '\r': '&#xD;' };
+
 /** Escapes plain text for HTML (HTML §13.1.2.6), for RSS `description`, which readers render as HTML. */
 export function htmlText(text: string): string {
   return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
@@ -58,11 +70,12 @@ export function rfc3339(date: Date): string {
 export type Attrs = Readonly<Record<string, string | undefined>>;
 
 /**
- * `<name attrs>text</name>` with the text escaped, or `<name attrs/>` for no text. Element and attribute
- * names are constants in the writers; only values come from stories and settings.
+ * `<name attrs>text</name>` with the text escaped (by `escape`, default {@link xmlText}), or `<name attrs/>`
+ * for no text. Element and attribute names are constants in the writers; only values come from stories and
+ * settings.
  */
-export function element(name: string, attrs: Attrs = {}, text?: string): string {
+export function element(name: string, attrs: Attrs = {}, text?: string, escape: (s: string) => string = xmlText): string {
   let open = `<${name}`;
   for (const [key, value] of Object.entries(attrs)) if (value !== undefined) open += ` ${key}="${xmlAttr(value)}"`;
-  return text === undefined || text === '' ? `${open}/>` : `${open}>${xmlText(text)}</${name}>`;
+  return text === undefined || text === '' ? `${open}/>` : `${open}>${escape(text)}</${name}>`;
 }
