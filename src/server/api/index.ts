@@ -50,7 +50,7 @@ export function apiRoutes(deps: ServerDeps): Hono {
       doc = { baseUrl, siteName, body: JSON.stringify(openApiDocument(baseUrl, siteName)) };
     }
     c.header('Cache-Control', 'public, max-age=300');
-    return c.body(doc.body, 200, { 'Content-Type': 'application/json; charset=utf-8' });
+    return c.body(doc.body, 200, { 'Content-Type': 'application/json' });
   });
 
   app.route('/stories', storyRoutes(deps));

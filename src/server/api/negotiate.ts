@@ -8,7 +8,8 @@ import type { StoryFormat } from './params.js';
 
 /** The media types the API writes a story in, and the format each is. */
 export const STORY_MEDIA_TYPES: ReadonlyArray<{ type: string; format: StoryFormat; contentType: string }> = [
-  { type: 'application/json', format: 'json', contentType: 'application/json; charset=utf-8' },
+  // JSON is UTF-8 by definition (RFC 8259 §8.1) and has no charset parameter; as Hono's c.json writes it.
+  { type: 'application/json', format: 'json', contentType: 'application/json' },
   { type: 'application/ninjs+json', format: 'ninjs', contentType: 'application/ninjs+json; charset=utf-8' },
   { type: 'application/vnd.iptc.g2.newsitem+xml', format: 'newsml', contentType: 'application/vnd.iptc.g2.newsitem+xml; charset=utf-8' },
   { type: 'text/plain', format: 'wire', contentType: 'text/plain; charset=utf-8' },
