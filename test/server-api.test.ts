@@ -33,13 +33,12 @@ function schemaError(schema: object, data: unknown): string | undefined {
   return v(data) ? undefined : JSON.stringify(v.errors?.slice(0, 3));
 }
 
-const at = (iso: string) => iso;
 function story(init: Partial<Story> & { headline: string; uri: string }): Story {
   return createStory({
     lead: 'لید آزمایشی این خبر برای آزمون رابط برنامه‌نویسی نوشته شده است.',
     body: ['بند نخست خبر آزمایشی.', 'بند دوم خبر آزمایشی.'],
     service: 'سرویس آزمون', agency: 'خبرگزاری آران', credit: 'خبرگزاری آران / سرویس آزمون', endMarker: 'پایان پیام.',
-    firstCreated: at('2025-01-01T08:00:00Z'), versionCreated: at('2025-01-01T08:00:00Z'),
+    firstCreated: '2025-01-01T08:00:00Z', versionCreated: '2025-01-01T08:00:00Z',
     ...init,
   });
 }
@@ -64,7 +63,7 @@ afterAll(async () => srv?.close());
 /** Path with its path parameters filled, plus query string. */
 function url(path: string, pathParams: Obj, query: Obj): string {
   const p = path.replace(/\{(\w+)\}/g, (_, name: string) => encodeURIComponent(String(pathParams[name])));
-  const qs = new URLSearchParams(Object.entries(query).map(([k, v]) => [k, String(v)])).toString();
+  const qs = new URLSearchParams(Object.entries(query).map(([k, v]): [string, string] => [k, String(v)])).toString();
   return `${srv.url}/api/v1${p}${qs ? `?${qs}` : ''}`;
 }
 
