@@ -337,6 +337,10 @@ describe('feeds of the demo content', () => {
       expect(byTag.headers.get('cache-control')).toBe('public, max-age=60');
       const byDate = await fetch(server.url + path, { headers: { 'If-Modified-Since': lastModified! } });
       expect(byDate.status).toBe(304);
+      const head = await fetch(server.url + path, { method: 'HEAD' });
+      expect(head.status).toBe(200);
+      expect(head.headers.get('etag')).toBe(etag);
+      expect(await head.text()).toBe('');
       const older = new Date(Date.parse(lastModified!) - 1000).toUTCString();
       expect((await fetch(server.url + path, { headers: { 'If-Modified-Since': older } })).status).toBe(200);
     }
