@@ -66,9 +66,8 @@ export function loadSiteAssets(): SiteAssets {
   ]);
   const urls = [...files.keys()];
   const routes = new Hono();
-  const send = (a: Asset, cache: string) => new Response(a.body, {
-    headers: { 'Content-Type': a.type, 'Cache-Control': cache, 'Content-Length': String(a.body.length) },
-  });
+  // No Content-Length here: the app's finishResponse compresses text and sets the length it sends.
+  const send = (a: Asset, cache: string) => new Response(a.body, { headers: { 'Content-Type': a.type, 'Cache-Control': cache } });
   routes.get('/assets/*', (c) => {
     const a = files.get(c.req.path);
     if (a === undefined) return c.notFound();
