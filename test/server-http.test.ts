@@ -6,6 +6,7 @@
 import { request } from 'node:http';
 import { brotliDecompressSync, gunzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createStory } from '../src/story/index.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
 /** A raw GET (no automatic decompression): status, headers, body bytes. */
@@ -83,6 +84,23 @@ describe('HTTP craft', () => {
   it('logs one line per request with method, path, status and time', async () => {
     await fetch(`${server.url}/api/v1/services?probe=1`);
     expect(server.log.some((l) => / GET \/api\/v1\/services 200 [\d.]+ms/.test(l))).toBe(true);
+  });
+
+  it('serves public responses from the micro-cache until the next wire event, then renders them again', async () => {
+    const services = async () => ((await (await fetch(`${server.url}/api/v1/services`)).json()) as { items: Array<{ name: string }> }).items.map((x) => x.name);
+    const before = await services();
+    expect(before).not.toContain('سرویس آزمایشی');
+    expect(await services()).toEqual(before);
+    await server.store.putStory(createStory({ headline: 'خبر آزمایشی برای حافظهٔ نهان', service: 'سرویس آزمایشی', body: ['متن'] }));
+    await server.hub.poke();
+    expect(await services()).toContain('سرویس آزمایشی');
+  });
+
+  it('never caches a response for a request that carries a cookie', async () => {
+    const a = await fetch(`${server.url}/api/v1/services`, { headers: { Cookie: 'session=x' } });
+    expect(a.status).toBe(200);
+    const b = await fetch(`${server.url}/api/v1/services`, { headers: { Cookie: 'session=x', 'If-None-Match': a.headers.get('etag')! } });
+    expect(b.status).toBe(304); // conditional requests still work, from a fresh rendering
   });
 
   it('answers HEAD like GET without a body', async () => {

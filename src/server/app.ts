@@ -1,6 +1,6 @@
 /**
- * The HTTP application: middleware every response goes through (request log, security headers,
- * conditional requests and compression, body-size limit on the API), then the routes — the live wire,
+ * The HTTP application: middleware every response goes through (request log, security headers, a
+ * micro-cache of public responses, conditional requests and compression, body-size limit on the API), then the routes — the live wire,
  * the JSON API, the feeds and the site — and the error pages. Built once per server; all state lives in
  * the dependencies.
  */
@@ -12,6 +12,7 @@ import { errorBody, statusOf } from './http/error-status.js';
 import { finishResponse } from './http/finish-response.js';
 import { apiNotFound } from './http/not-found.js';
 import { requestLog } from './http/request-log.js';
+import { responseCache } from './http/response-cache.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './api/index.js';
 import { feedRoutes } from './feeds/index.js';
@@ -23,6 +24,8 @@ export const MAX_BODY_BYTES = 1024 * 1024;
 
 export interface AppOptions {
   wire?: WireRouteOptions;
+  /** The public-response micro-cache (http/response-cache.ts); on unless false. */
+  cache?: boolean;
 }
 
 const isApi = (path: string) => path === '/api' || path.startsWith('/api/');
@@ -31,6 +34,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): Hono {
   const app = new Hono();
   app.use('*', requestLog(deps.log));
   app.use('*', securityHeaders());
+  if (options.cache !== false) app.use('*', responseCache(deps.hub));
   app.use('*', finishResponse());
   app.use('/api/*', bodyLimit({
     maxSize: MAX_BODY_BYTES,

@@ -1,6 +1,7 @@
 /**
  * A khabar server for tests: a new SQLite file in a temporary folder, the demo content (unless
  * `demo: false`), the live-wire hub polling every 50 ms, the app listening on a free port on 127.0.0.1.
+ * `store` is the server's store; its puts wake the hub at once.
  */
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -27,10 +28,17 @@ export interface TestServerOptions {
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
   const dir = mkdtempSync(join(tmpdir(), 'khabar-server-test-'));
-  const store = await openSqliteStore(join(dir, 'khabar.db'));
+  const raw = await openSqliteStore(join(dir, 'khabar.db'));
   const settings = siteSettings({ ...options.settings, baseUrl: 'http://127.0.0.1' });
-  if (options.demo !== false) await loadDemoContent(store, new Date(), settings.agency);
-  const hub = await createWireHub(store, 50);
+  if (options.demo !== false) await loadDemoContent(raw, new Date(), settings.agency);
+  const hub = await createWireHub(raw, 50);
+  // Writes through the returned store tell the hub at once, as the newsroom's publish does, so that a
+  // test that writes and then fetches never sees a page cached before the write.
+  const store: Store = {
+    ...raw,
+    putStory: async (story) => { const r = await raw.putStory(story); await hub.poke(); return r; },
+    putStories: async (stories) => { const r = await raw.putStories(stories); await hub.poke(); return r; },
+  };
   const log: string[] = [];
   const server = await startServer({ store, settings, hub, log: (l) => void log.push(l) }, {
     port: 0, hostname: '127.0.0.1', wire: { heartbeatMs: options.heartbeatMs ?? 15_000 },
@@ -40,7 +48,7 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     url: server.url, store, hub, settings, log,
     async close() {
       await server.close();
-      await store.close();
+      await raw.close();
       rmSync(dir, { recursive: true, force: true });
     },
   };
