@@ -47,6 +47,9 @@ describe('normalize: ZWNJ', () => {
   });
   it('leaves words that only start with می alone', () => {
     for (const w of ['میز', 'میلاد', 'میانه', 'ماهان', 'تهران', 'نمایش']) expect(normalize(w)).toBe(w);
+    // A common noun + ی that also reads as می + verb: «میدانی» (of the field) is not «می‌دانی» (you know).
+    expect(normalize(`آزمایش${Z}های میدانی و کار میدانی`)).toBe(`آزمایش${Z}های میدانی و کار میدانی`);
+    expect(normalize('تو می دانی')).toBe(`تو می${Z}دانی`); // written apart, it is the verb
     expect(normalize('ماه می سال گذشته')).toBe('ماه می سال گذشته');
   });
   it('joins plural and comparative suffixes', () => {

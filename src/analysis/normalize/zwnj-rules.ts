@@ -167,8 +167,19 @@ function resolveStem(lex: Lexicon, stem: string): string | undefined {
   return forms && lex.has(forms[0]!) ? forms[0] : undefined;
 }
 
+/**
+ * A common noun with the suffix ی (میدانی: «of the field», from میدان) that also reads as می + verb
+ * (می‌دانی «you know»). News copy means the noun far more often than a second-person verb, so it stays.
+ */
+function isNounWithYeh(w: string): boolean {
+  if (!w.endsWith('ی')) return false;
+  const e = getLexicon().get(w.slice(0, -1));
+  return e !== undefined && e.freqClass >= 10 && e.pos.includes('n');
+}
+
 /** می/نمی (and برمی، درمی…) written against a verb form: the spelling with ZWNJ, or undefined. */
 function splitVerb(w: string): string | undefined {
+  if (isNounWithYeh(w)) return undefined;
   for (const p of MI_PREFIXES) {
     if (w.length > p.length + 1 && w.startsWith(p) && isVerbRest(w.slice(p.length))) {
       return p + ZWNJ + w.slice(p.length);
