@@ -20,6 +20,17 @@ interface Entry {
   etag: string | null;
 }
 
+/** The conditional-request rules of finish-response.ts, applied to a cached entry. */
+function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, e: Entry): boolean {
+  if (ifNoneMatch !== undefined) {
+    return e.etag !== null && ifNoneMatch.split(',').some((t) => ['*', e.etag].includes(t.trim().replace(/^W\//, '')));
+  }
+  const lastModified = e.headers.find(([k]) => k === 'last-modified')?.[1];
+  if (ifModifiedSince === undefined || lastModified === undefined) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
+}
+
 export interface ResponseCacheOptions {
   maxBytes?: number;
   maxAgeMs?: number;
@@ -49,8 +60,7 @@ export function responseCache(hub: WireHub, options: ResponseCacheOptions = {}):
     if (hit !== undefined && hit.seq === hub.lastSeq && now - hit.at < maxAgeMs) {
       entries.delete(key); // most recently used goes last
       entries.set(key, hit);
-      const inm = c.req.header('If-None-Match');
-      if (hit.etag !== null && inm !== undefined && inm.split(',').some((t) => t.trim().replace(/^W\//, '') === hit.etag)) {
+      if (isNotModified(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), hit)) {
         const h = new Headers();
         for (const [k, v] of hit.headers) if (['etag', 'cache-control', 'last-modified', 'vary'].includes(k)) h.append(k, v);
         c.res = new Response(null, { status: 304, headers: h });
