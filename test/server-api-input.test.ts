@@ -258,6 +258,11 @@ describe('what the API shows', () => {
     const janFa = (await getJson(`/stories?from=${encodeURIComponent('۱۴۰۳/۱۰/۱۲')}&to=${encodeURIComponent('۱۲ دی ۱۴۰۳')}&limit=100`)).body;
     expect(jan['items'].map((s: Obj) => s['id']).sort()).toEqual([ids.script]);
     expect(janFa['items'].map((s: Obj) => s['id'])).toEqual(jan['items'].map((s: Obj) => s['id']));
+    // Numbers in Persian digits, as the site prints story codes.
+    const fa = (n: number) => String(n).replace(/\d/g, (d) => '۰۱۲۳۴۵۶۷۸۹'[Number(d)]!);
+    expect((await getJson(`/stories?limit=${encodeURIComponent(fa(7))}`)).body['items'].length).toBe(7);
+    const byFaCode = await getJson(`/stories/code/${encodeURIComponent(fa(item['code']))}`);
+    expect([byFaCode.status, byFaCode.body['id']]).toEqual([200, item['id']]);
     const services = (await getJson('/services')).body['items'] as Obj[];
     expect(services.find((s) => s['name'] === service)).toEqual({ name: service, count: 6 });
     const agencies = (await getJson('/agencies')).body['items'] as Obj[];

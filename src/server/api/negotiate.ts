@@ -2,7 +2,7 @@
  * Content negotiation for a story (RFC 9110 §12.5.1): which representation an `Accept` header asks for.
  * Each media range's q-value applies to the types it matches, the most specific range winning; the
  * type with the highest q is chosen, ties going to the server's order (khabar JSON, ninjs, NewsML-G2,
- * wire text, so `text/*` is wire text). No header, or `*∕*`, gives khabar JSON.
+ * wire text, so `text/*` is wire text). No header, or the all-types range, gives khabar JSON.
  */
 import type { StoryFormat } from './params.js';
 
@@ -49,7 +49,7 @@ function parseAccept(header: string): MediaRange[] {
   return ranges;
 }
 
-/** How specifically a range matches `type/subtype`: 3 exact, 2 `type/*`, 1 `*∕*`, 0 not at all. */
+/** How specifically a range matches `type/subtype`: 3 exact, 2 its type's wildcard, 1 the all-types range, 0 not at all. */
 function specificity(r: MediaRange, type: string, subtype: string): number {
   if (r.type === type && r.subtype === subtype) return 3;
   if (r.type === type && r.subtype === '*') return 2;

@@ -7,7 +7,7 @@
 import { z } from 'zod';
 import { KhabarError } from '../../errors/index.js';
 import { MAX_QUERY_LENGTH, parseDateBound } from '../../search/index.js';
-import { FIELD_LIMITS } from '../../story/index.js';
+import { FIELD_LIMITS, toAsciiDigits } from '../../story/index.js';
 
 /** Limits of the API's parameters (the OpenAPI document states the same numbers). */
 export const API_LIMITS = {
@@ -27,13 +27,18 @@ export const API_LIMITS = {
   queryString: 8 * 1024,
 } as const;
 
-/** A whole number in decimal digits only, within [min, max]. */
+/**
+ * A whole number in decimal digits only, within [min, max]. Persian and Arabic-Indic digits count as
+ * digits: a story code is printed «کد خبر: ۱۰۰۰۰۴۲» and readers paste it as they see it.
+ */
 export function intParam(min: number, max: number) {
+  const error = `must be a whole number from ${min} to ${max}`;
   return z
     .string()
-    .regex(/^\d{1,16}$/, { error: `must be a whole number from ${min} to ${max}` })
+    .transform(toAsciiDigits)
+    .pipe(z.string().regex(/^\d{1,16}$/, { error }))
     .transform(Number)
-    .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, { error: `must be a whole number from ${min} to ${max}` });
+    .refine((n) => Number.isSafeInteger(n) && n >= min && n <= max, { error });
 }
 
 /** `true` or `false`, nothing else. */
