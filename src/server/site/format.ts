@@ -27,16 +27,43 @@ export function storyInstant(story: Story): string | undefined {
   return story.versionCreated ?? story.firstCreated;
 }
 
+/**
+ * Formatted instants, memoized: a Tehran wall clock costs an Intl call (about 10 µs), and the same story
+ * times are printed on every page that lists them. Cleared when full rather than kept in LRU order —
+ * refilling is cheap.
+ */
+const formatted = new Map<string, string>();
+const FORMAT_CACHE_MAX = 20_000;
+
+function memoFormat(iso: string | undefined, weekday: boolean, time: boolean): string {
+  if (iso === undefined) return '';
+  const key = `${weekday ? 'w' : '-'}${time ? 't' : '-'}${iso}`;
+  let text = formatted.get(key);
+  if (text === undefined) {
+    const d = new Date(iso);
+    text = Number.isNaN(d.getTime()) ? '' : formatJalali(d, { weekday, time });
+    if (formatted.size >= FORMAT_CACHE_MAX) formatted.clear();
+    formatted.set(key, text);
+  }
+  return text;
+}
+
 /** «پنجشنبه ۳۰ مرداد ۱۴۰۴، ساعت ۱۵:۰۱» for an ISO instant, or '' when it is missing or unreadable. */
 export function faDateTime(iso: string | undefined): string {
-  const d = iso === undefined ? undefined : new Date(iso);
-  return d === undefined || Number.isNaN(d.getTime()) ? '' : formatJalali(d);
+  return memoFormat(iso, true, true);
 }
 
 /** «۳۰ مرداد ۱۴۰۴، ساعت ۱۵:۰۱» (no weekday), the short form listings use. */
 export function faShortDateTime(iso: string | undefined): string {
-  const d = iso === undefined ? undefined : new Date(iso);
-  return d === undefined || Number.isNaN(d.getTime()) ? '' : formatJalali(d, { weekday: false });
+  return memoFormat(iso, false, true);
+}
+
+/** Today in Tehran, «دوشنبه ۹ آذر ۱۴۰۵», for the page header; recomputed once a minute. */
+let today = { minute: -1, text: '' };
+export function faToday(now = Date.now()): string {
+  const minute = Math.floor(now / 60_000);
+  if (minute !== today.minute) today = { minute, text: formatJalali(new Date(minute * 60_000), { time: false }) };
+  return today.text;
 }
 
 /** A Jalali month key `1404/05` (the search month facet) as «مرداد ۱۴۰۴». */

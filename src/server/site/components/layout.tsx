@@ -5,7 +5,7 @@
  * one contentinfo.
  */
 import type { Child } from 'hono/jsx';
-import { formatJalali } from '../../../story/index.js';
+import { faToday } from '../format.js';
 import type { SiteContext } from '../site-context.js';
 import { feedUrls, serviceUrl } from '../urls.js';
 
@@ -74,7 +74,7 @@ export function Layout(p: LayoutProps) {
         <header class="site-header">
           <div class="wrap bar">
             {p.brandIsH1 ? <h1 class="brand">{brand}</h1> : <p class="brand">{brand}</p>}
-            <p class="today">{formatJalali(new Date(), { time: false })}</p>
+            <p class="today">{faToday()}</p>
             {p.headerSearch === false ? null : (
               <form class="header-search" role="search" action="/search" method="get">
                 <label class="visually-hidden" for="header-q">جستجو در اخبار</label>

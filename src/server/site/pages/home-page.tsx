@@ -14,6 +14,11 @@ import { serviceUrl } from '../urls.js';
 
 /** Stories the lead is chosen from. */
 const LEAD_CANDIDATES = 30;
+/**
+ * Newest stories read in one query and shared out among the service boxes; only a service with too
+ * few stories among them gets a query of its own (one query instead of one per service, usually).
+ */
+const HOME_WINDOW = 100;
 /** Headlines under «تازه‌ترین اخبار». */
 const LATEST_COUNT = 8;
 /** Headlines per service box. */
@@ -22,13 +27,21 @@ const PER_SERVICE = 4;
 /** GET / */
 export async function homePage(c: Context, ctx: SiteContext): Promise<Response> {
   const { store } = ctx.deps;
-  const services = await ctx.services();
-  const [recent, boxes] = await Promise.all([
-    store.listStories({ limit: LEAD_CANDIDATES }),
-    Promise.all(services.map(async (service) => ({ service, ...(await store.listStories({ service, limit: PER_SERVICE })) }))),
-  ]);
-  const lead = pickLeadStory(recent.items);
-  const latest = recent.items.filter((s) => s !== lead).slice(0, LATEST_COUNT);
+  const [services, recent] = await Promise.all([ctx.services(), store.listStories({ limit: HOME_WINDOW })]);
+  const byService = new Map<string, StoredStory[]>(services.map((name) => [name, []]));
+  for (const s of recent.items) {
+    const box = s.story.service === undefined ? undefined : byService.get(s.story.service);
+    if (box !== undefined && box.length < PER_SERVICE) box.push(s);
+  }
+  const complete = recent.items.length === recent.total;
+  const boxes = await Promise.all(services.map(async (service) => {
+    const items = byService.get(service)!;
+    if (items.length >= PER_SERVICE || complete) return { service, items };
+    return { service, items: (await store.listStories({ service, limit: PER_SERVICE })).items };
+  }));
+  const candidates = recent.items.slice(0, LEAD_CANDIDATES);
+  const lead = pickLeadStory(candidates);
+  const latest = candidates.filter((s) => s !== lead).slice(0, LATEST_COUNT);
   return sendPage(c, (
     <Layout ctx={ctx} services={services} brandIsH1 canonical="/"
       description={`تازه‌ترین اخبار ${ctx.deps.settings.agency} در ${faDigits(services.length)} سرویس خبری`}>
