@@ -8,6 +8,7 @@ import { readFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import { dirname, join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { KhabarError } from '../src/errors/index.js';
 import { createStory, formatJalali, jalaliParts, JALALI_MONTH_NAMES, toPersianDigits, type Story } from '../src/story/index.js';
 import { startTestServer, type TestServer } from './support/server.js';
 
@@ -356,5 +357,31 @@ describe('archive by Jalali date', () => {
     expect(status).toBe(400);
     expectSitePage(html);
     expect(html).toContain('<h1>درخواست نادرست</h1>');
+  });
+});
+
+describe('error page', () => {
+  it('renders a failing store as a Persian error page that is never cached', async () => {
+    const broken = await startTestServer({ demo: false });
+    try {
+      const store = broken.store as unknown as Record<string, unknown>;
+      store['services'] = async () => { throw new Error('disk on fire'); };
+      const internal = await fetch(broken.url + '/');
+      const html = await internal.text();
+      expect(internal.status).toBe(500);
+      expect(internal.headers.get('cache-control')).toBe('no-store');
+      expectSitePage(html);
+      expect(html).toContain('<h1>خطای سرور</h1>');
+      expect(html).not.toContain('disk on fire'); // internal details stay in the log
+      store['services'] = async () => { throw new KhabarError('STORE', 'database is locked'); };
+      const unavailable = await fetch(broken.url + '/search?q=x');
+      expect(unavailable.status).toBe(503);
+      const body = await unavailable.text();
+      expectSitePage(body);
+      expect(body).toContain('<h1>سرویس موقتاً در دسترس نیست</h1>');
+      expect(body).toContain('database is locked');
+    } finally {
+      await broken.close();
+    }
   });
 });
