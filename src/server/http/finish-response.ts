@@ -10,10 +10,11 @@ import { createHash } from 'node:crypto';
 import { brotliCompress, constants, gzip } from 'node:zlib';
 import { promisify } from 'node:util';
 import type { MiddlewareHandler } from 'hono';
+import { replaceResponse } from './replace-response.js';
 
 const brotli = promisify(brotliCompress);
 const gz = promisify(gzip);
-const COMPRESSIBLE = /^(text\/|application\/(json|xml|rss\+xml|atom\+xml|feed\+json|ld\+json|javascript)|image\/svg)/;
+const COMPRESSIBLE = /^(text\/|application\/([\w.-]+\+)?(json|xml)\b|application\/javascript|image\/svg)/;
 const MIN_COMPRESS = 1024;
 /** Headers a 304 keeps (RFC 9110 §15.4.5). */
 const KEPT_ON_304 = ['cache-control', 'etag', 'last-modified', 'vary', 'expires', 'content-location'];
@@ -57,19 +58,20 @@ export function finishResponse(): MiddlewareHandler {
     if (ifNoneMatch !== undefined) {
       const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
       if (tags.includes('*') || tags.includes(etag.replace(/^W\//, ''))) {
-        c.res = notModified(new Response(null, { headers }));
+        replaceResponse(c, notModified(new Response(null, { headers })));
         return;
       }
     } else if (ifModifiedSince !== undefined && lastModified !== null) {
       const since = Date.parse(ifModifiedSince);
       if (!Number.isNaN(since) && Date.parse(lastModified) <= since) {
-        c.res = notModified(new Response(null, { headers }));
+        replaceResponse(c, notModified(new Response(null, { headers })));
         return;
       }
     }
     let out: Uint8Array = body;
     if (COMPRESSIBLE.test(type)) {
-      headers.append('Vary', 'Accept-Encoding');
+      const vary = headers.get('Vary');
+      if (vary === null || !/accept-encoding/i.test(vary)) headers.append('Vary', 'Accept-Encoding');
       const encoding = body.length >= MIN_COMPRESS ? chooseEncoding(c.req.header('Accept-Encoding')) : undefined;
       if (encoding === 'br') {
         out = await brotli(body, { params: { [constants.BROTLI_PARAM_QUALITY]: 5, [constants.BROTLI_PARAM_SIZE_HINT]: body.length } });
@@ -79,6 +81,6 @@ export function finishResponse(): MiddlewareHandler {
       if (encoding !== undefined) headers.set('Content-Encoding', encoding);
     }
     headers.set('Content-Length', String(out.length));
-    c.res = new Response(method === 'HEAD' ? null : out, { status: res.status, headers });
+    replaceResponse(c, new Response(method === 'HEAD' ? null : out, { status: res.status, headers }));
   };
 }

@@ -8,6 +8,7 @@
  * hit costs no rendering, hashing or compression. Bounded by total bytes, least recently used first out.
  */
 import type { MiddlewareHandler } from 'hono';
+import { replaceResponse } from './replace-response.js';
 import type { WireHub } from '../wire/wire-hub.js';
 import { chooseEncoding } from './finish-response.js';
 
@@ -63,10 +64,10 @@ export function responseCache(hub: WireHub, options: ResponseCacheOptions = {}):
       if (isNotModified(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), hit)) {
         const h = new Headers();
         for (const [k, v] of hit.headers) if (['etag', 'cache-control', 'last-modified', 'vary'].includes(k)) h.append(k, v);
-        c.res = new Response(null, { status: 304, headers: h });
+        replaceResponse(c, new Response(null, { status: 304, headers: h }));
         return;
       }
-      c.res = new Response(method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers });
+      replaceResponse(c, new Response(method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers }));
       return;
     }
     if (hit !== undefined) drop(key);
@@ -80,7 +81,7 @@ export function responseCache(hub: WireHub, options: ResponseCacheOptions = {}):
     }
     const body = new Uint8Array(await res.arrayBuffer());
     const entry: Entry = { seq, at: now, status: res.status, headers: [...res.headers.entries()], body, etag: res.headers.get('ETag') };
-    c.res = new Response(body, { status: res.status, headers: res.headers });
+    replaceResponse(c, new Response(body, { status: res.status, headers: res.headers }));
     if (body.length > maxBytes / 16) return;
     entries.set(key, entry);
     bytes += body.length;
