@@ -33,7 +33,7 @@ export class RankedIndexReader {
   private readonly readGen: Database.Statement<[], number>;
   private readonly changedDocs: Database.Statement<[number], [number, number, number]>;
   private readonly termRow: Database.Statement<[number, string], Buffer>;
-  private readonly termCount: Database.Statement<[number, string], number>;
+  private readonly termCounts: Database.Statement<[number, string], [string, number]>;
   private readonly segmentIds: Database.Statement<[], number>;
   /** The segments, oldest first. */
   private segments: number[] = [];
@@ -43,7 +43,8 @@ export class RankedIndexReader {
     this.changedDocs = db.prepare<[number], [number, number, number]>(
       'SELECT story_id, segment, length FROM search_docs WHERE gen > ?').raw();
     this.termRow = db.prepare<[number, string], Buffer>('SELECT postings FROM search_postings WHERE segment = ? AND term = ?').pluck();
-    this.termCount = db.prepare<[number, string], number>('SELECT n FROM search_postings WHERE segment = ? AND term = ?').pluck();
+    this.termCounts = db.prepare<[number, string], [string, number]>(
+      'SELECT term, n FROM search_postings WHERE segment = ? AND term IN (SELECT value FROM json_each(?))').raw();
     this.segmentIds = db.prepare<[], number>('SELECT id FROM search_segments ORDER BY id').pluck();
   }
 
@@ -98,10 +99,12 @@ export class RankedIndexReader {
    */
   approximateDocumentFrequencies(terms: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
-    for (const term of terms) {
-      let n = 0;
-      for (const segment of this.segments) n += this.termCount.get(segment, term) ?? 0;
-      if (n > 0) out.set(term, n);
+    // One statement per segment for all the terms: a story page asks for hundreds of them.
+    const list = JSON.stringify(terms);
+    for (const segment of this.segments) {
+      for (const [term, n] of this.termCounts.iterate(segment, list) as IterableIterator<[string, number]>) {
+        out.set(term, (out.get(term) ?? 0) + n);
+      }
     }
     return out;
   }
