@@ -10,6 +10,9 @@
 import type Database from 'better-sqlite3';
 import { decodeLivePostings, newScratch, type PostingsScratch } from './postings-codec.js';
 
+/** Most document frequencies a reader remembers (about 4 MB). */
+const DF_CACHE_TERMS = 50_000;
+
 /** Live postings of one term, in the reader's scratch arrays (valid until the next call). */
 export interface TermPostings {
   ids: Int32Array;
@@ -37,6 +40,8 @@ export class RankedIndexReader {
   private readonly segmentIds: Database.Statement<[], number>;
   /** The segments, oldest first. */
   private segments: number[] = [];
+  /** {@link approximateDocumentFrequencies} answers for this generation. */
+  private readonly dfCache = new Map<string, number>();
 
   constructor(db: Database.Database) {
     this.readGen = db.prepare<[], number>(`SELECT value FROM sequences WHERE name = 'search_gen'`).pluck();
@@ -77,6 +82,7 @@ export class RankedIndexReader {
       }
     }
     this.segments = this.segmentIds.all();
+    this.dfCache.clear();
     this.gen = gen;
   }
 
@@ -99,13 +105,23 @@ export class RankedIndexReader {
    */
   approximateDocumentFrequencies(terms: readonly string[]): Map<string, number> {
     const out = new Map<string, number>();
+    const missing: string[] = [];
+    for (const term of terms) {
+      const n = this.dfCache.get(term);
+      if (n === undefined) missing.push(term);
+      else if (n > 0) out.set(term, n);
+    }
+    if (missing.length === 0) return out;
     // One statement per segment for all the terms: a story page asks for hundreds of them.
-    const list = JSON.stringify(terms);
+    const list = JSON.stringify(missing);
     for (const segment of this.segments) {
       for (const [term, n] of this.termCounts.iterate(segment, list) as IterableIterator<[string, number]>) {
         out.set(term, (out.get(term) ?? 0) + n);
       }
     }
+    // Story pages share most of their words: remember the counts until the index changes.
+    if (this.dfCache.size + missing.length > DF_CACHE_TERMS) this.dfCache.clear();
+    for (const term of missing) this.dfCache.set(term, out.get(term) ?? 0);
     return out;
   }
 
