@@ -16,6 +16,7 @@ export {
 } from './dates/index.js';
 export type { ParsedJalaliDate, ParseJalaliOptions, FormatJalaliOptions, JalaliParts } from './dates/index.js';
 export { toNewsML } from './newsml/index.js';
+export { stripInvalidXmlChars, escapeXmlText, escapeXmlAttr, escapeHtml } from './xml/index.js';
 export type { NewsMLOptions } from './newsml/index.js';
 export { toFeedItem } from './feed-item/index.js';
 export type { FeedItem, FeedItemOptions } from './feed-item/index.js';

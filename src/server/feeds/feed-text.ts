@@ -4,36 +4,17 @@
  * whatever the site shows (Jalali, Persian digits, Asia/Tehran).
  */
 
-// XML 1.0 §2.2 [2] Char: #x9 | #xA | #xD | [#x20-#xD7FF] | [#xE000-#xFFFD] | [#x10000-#x10FFFF]. Anything
-// else may not appear in a document even as a character reference (§4.1 WFC: Legal Character). The `u` flag
-// makes a lone surrogate match on its own. Story text is already stripped by toFeedItem; this covers the
-// settings (site name, agency) and service names the writers print themselves.
-const NOT_XML_CHAR = /[^\t\n\r\u0020-\uD7FF\uE000-\uFFFD\u{10000}-\u{10FFFF}]/gu;
+import { escapeHtml, escapeXmlAttr, escapeXmlText, stripInvalidXmlChars } from '../../story/index.js';
 
-const ESCAPES: Readonly<Record<string, string>> = {
-  '&': '&amp;', '<': '&lt;', '>': '&gt;', '"': '&quot;', '\r': '&#xD;', '\n': '&#xA;', '\t': '&#x9;',
-};
-
-/** Drops the characters XML 1.0 forbids, as toFeedItem does for story text. */
-export function xmlSafe(text: string): string {
-  return text.replace(NOT_XML_CHAR, '');
-}
-
-/**
- * Escapes text for XML element content: `&`, `<`, `>` (so that `]]>` never appears, §2.4), `"`, and CR as
- * a character reference (a literal CR would become LF, §2.11). Forbidden characters are dropped.
- */
-export function xmlText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"\r]/g, (c) => ESCAPES[c]!);
-}
-
-/**
- * Escapes text for a double-quoted attribute value: as {@link xmlText}, plus TAB and LF, which
- * attribute-value normalization (§3.3.3) would otherwise turn into spaces.
- */
-export function xmlAttr(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"\r\n\t]/g, (c) => ESCAPES[c]!);
-}
+// XML 1.0 escaping is the story module's (shared with NewsML-G2); the names here say what feeds use them for.
+/** Drops the characters XML 1.0 forbids (settings and service names the writers print themselves). */
+export const xmlSafe = stripInvalidXmlChars;
+/** Escapes text for XML element content. */
+export const xmlText = escapeXmlText;
+/** Escapes text for a double-quoted attribute value. */
+export const xmlAttr = escapeXmlAttr;
+/** Escapes plain text for HTML (HTML §13.1.2.6), for RSS `description`, which readers render as HTML. */
+export const htmlText = escapeHtml;
 
 /**
  * Escapes plain text for the RSS elements that hold text, not HTML (title, category, dc:creator…): as
@@ -42,15 +23,10 @@ export function xmlAttr(text: string): string {
  * Character Data, https://www.rssboard.org/rss-profile) recommends `&#x26;` and `&#x3C;` as the form the widest range of readers shows as text.
  */
 export function xmlPlainText(text: string): string {
-  return text.replace(NOT_XML_CHAR, '').replace(/[&<>"\r]/g, (c) => HEX_ESCAPES[c]!);
+  return stripInvalidXmlChars(text).replace(/[&<>"\r]/g, (c) => HEX_ESCAPES[c]!);
 }
 
 const HEX_ESCAPES: Readonly<Record<string, string>> = { '&': '&#x26;', '<': '&#x3C;', '>': '&#x3E;', '"': '&#x22;', '\r': '&#xD;' };
-
-/** Escapes plain text for HTML (HTML §13.1.2.6), for RSS `description`, which readers render as HTML. */
-export function htmlText(text: string): string {
-  return text.replace(/[&<>"]/g, (c) => ESCAPES[c]!);
-}
 
 /**
  * RFC 822 date-time as RSS 2.0 wants it (§5 as amended by RFC 1123: four-digit year), in GMT:
