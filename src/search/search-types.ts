@@ -31,6 +31,12 @@ export interface SearchRequest {
   facets?: boolean;
   /** Compute highlighted snippets for the hits. */
   highlight?: boolean;
+  /**
+   * Hits carry their stories' body paragraphs (default true). `false` leaves `body` empty, for callers
+   * that show summaries: a long story's body is most of the cost of reading it back. Highlights are
+   * computed from the whole story either way.
+   */
+  bodies?: boolean;
 }
 
 /** A highlighted piece of a story: `text` is a slice of the original, `spans` are [start, end) in `text`. */

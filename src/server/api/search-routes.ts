@@ -29,6 +29,7 @@ export function searchRoutes(deps: ServerDeps): Hono {
     const request: SearchRequest = {
       q, service: p.service, agency: p.agency, tag: p.tag, from: p.from, to: p.to,
       sort: p.sort ?? 'relevance', limit, offset, facets: p.facets ?? false, highlight: p.highlight ?? false,
+      bodies: false, // hits are summaries (storySummary): no body
     };
     let result;
     try {

@@ -307,6 +307,21 @@ export function describeStoreConformance(
         expect(res.hits[0]!.story.headline).toBe('زلزلهٔ خفیف در حوالی کرمان');
       });
 
+      it('returns summaries without bodies on request, ranked the same; highlights still come from the body', async () => {
+        await store.putStory(plainStory({ headline: 'بارش برف در گردنهٔ حیران', body: ['برف گردنه را بست.', 'راهداران در حال کارند.'] }));
+        await store.putStory(plainStory({ headline: 'گردشگری زمستانی', body: ['برف امسال زودتر آمد.'] }));
+        const full = await store.search({ q: 'برف' });
+        const lite = await store.search({ q: 'برف', bodies: false });
+        expect(ids(lite)).toEqual(ids(full));
+        expect([lite.total, lite.hits.map((h) => h.score)]).toEqual([full.total, full.hits.map((h) => h.score)]);
+        expect(full.hits.every((h) => h.story.body.length > 0)).toBe(true);
+        expect(lite.hits.every((h) => h.story.body.length === 0 && h.story.headline.length > 0)).toBe(true);
+        const lit = await store.search({ q: 'راهداران', bodies: false, highlight: true });
+        expect(lit.hits[0]!.highlights!.some((h) => h.field === 'body')).toBe(true);
+        expect(lit.hits[0]!.story.body).toEqual([]);
+        await expectError(store.search({ q: 'برف', bodies: 'no' as unknown as boolean }), 'INVALID_INPUT', /bodies must be true or false/);
+      });
+
       it('does not find a killed or withheld story', async () => {
         const s = plainStory({ headline: 'آتش‌سوزی در انبار کاغذ تبریز' });
         const r = await store.putStory(s);

