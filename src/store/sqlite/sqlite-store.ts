@@ -46,9 +46,13 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
   const versions = db.prepare<[number], string>(
     'SELECT story FROM story_versions WHERE story_id = ? ORDER BY version').pluck();
   const count = db.prepare<[], number>('SELECT COUNT(*) FROM stories').pluck();
+  // INDEXED BY: the (service|agency, pub_status, …) indexes answer these alone. Without statistics the
+  // planner picked the pub_status index and read every usable story's row: 30 ms at 20,000 stories, not 2.
   const services = db.prepare<[], NameCount>(`SELECT service AS name, COUNT(*) AS count FROM stories
+    INDEXED BY stories_service_published
     WHERE pub_status = 'usable' AND service IS NOT NULL GROUP BY service ORDER BY count DESC, name`);
   const agencies = db.prepare<[], NameCount>(`SELECT agency AS name, COUNT(*) AS count FROM stories
+    INDEXED BY stories_agency_published
     WHERE pub_status = 'usable' AND agency IS NOT NULL GROUP BY agency ORDER BY count DESC, name`);
 
   const wireRows = db.prepare<[number, number], { seq: number; kind: WireEventKind; id: number; at: number; story: string }>(
