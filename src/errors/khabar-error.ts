@@ -13,6 +13,9 @@ export const ERROR_CODES = {
   IO: 'A file could not be read or written.',
   CONFLICT: 'A write collides with stored data (a uri or story code that another story has).',
   STORE: 'The database cannot be used as asked (schema newer than the code, closed, read-only, corrupt).',
+  UNAUTHENTICATED: 'The action needs a logged-in user (no session, an expired one, or wrong credentials).',
+  FORBIDDEN: 'The user is logged in but their role or desk does not allow the action.',
+  TOO_MANY_REQUESTS: 'Too many attempts in a short time (login throttling); try again later.',
 } as const;
 
 /** A code from {@link ERROR_CODES}. */

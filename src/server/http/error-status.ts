@@ -1,7 +1,7 @@
 /** KhabarError codes as HTTP statuses (only the server does this mapping; see errors/khabar-error.ts). */
 import type { KhabarErrorCode } from '../../errors/index.js';
 
-const STATUS: Record<KhabarErrorCode, 400 | 404 | 409 | 413 | 500 | 503> = {
+const STATUS: Record<KhabarErrorCode, 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503> = {
   INVALID_INPUT: 400,
   INVALID_OPTION: 400,
   USAGE: 400,
@@ -10,10 +10,13 @@ const STATUS: Record<KhabarErrorCode, 400 | 404 | 409 | 413 | 500 | 503> = {
   CONFLICT: 409,
   IO: 500,
   STORE: 503,
+  UNAUTHENTICATED: 401,
+  FORBIDDEN: 403,
+  TOO_MANY_REQUESTS: 429,
 };
 
 /** The HTTP status for an error code. */
-export function statusOf(code: KhabarErrorCode): 400 | 404 | 409 | 413 | 500 | 503 {
+export function statusOf(code: KhabarErrorCode): 400 | 401 | 403 | 404 | 409 | 413 | 429 | 500 | 503 {
   return STATUS[code];
 }
 
