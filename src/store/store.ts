@@ -5,6 +5,7 @@
  */
 import type { Story } from '../story/index.js';
 import type { SearchRequest, SearchResult, SearchHit } from '../search/index.js';
+import type { NewsroomStore } from './newsroom-store.js';
 
 /** A stored story: the store's id and the latest version. */
 export interface StoredStory {
@@ -74,6 +75,8 @@ export const MAX_WIRE_EVENTS_PAGE = 1000;
 export interface Store {
   /** `sqlite` or `postgres`. */
   readonly dialect: 'sqlite' | 'postgres';
+  /** The newsroom's persistence, in the same database (see newsroom-store.ts). */
+  readonly newsroom: NewsroomStore;
   /**
    * Stores a story. Its identity is `source` (name + id) when it has one, else its `uri`: a story with the
    * identity of a stored one becomes its next version (version number +1) unless its content is identical

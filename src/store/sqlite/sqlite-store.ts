@@ -17,6 +17,7 @@ import { relatedSqlite, searchSqlite } from './sqlite-search.js';
 import { createStoryWriter } from './story-writer.js';
 import { createAnalysisPool } from './analysis-pool.js';
 import type { IndexedText } from './analyzed-story.js';
+import { createSqliteNewsroom } from './newsroom/sqlite-newsroom.js';
 
 /** Options of {@link createSqliteStore}. */
 export interface SqliteStoreOptions {
@@ -122,6 +123,8 @@ export function createSqliteStore(db: Database.Database, options: SqliteStoreOpt
 
   return {
     dialect: 'sqlite',
+    // The same connection and story writer: publishing is one transaction with the archive write.
+    newsroom: createSqliteNewsroom(db, writer),
     putStory: async (story) => (await put('putStory', [story], false))[0]!,
     putStories: (stories) => {
       if (!Array.isArray(stories)) return Promise.reject(new KhabarError('INVALID_INPUT', 'stories must be an array', { field: 'stories' }));
