@@ -1,0 +1,20 @@
+/**
+ * The newsroom: who may do what, the item workflow, passwords and tokens, version diffs (issue #6).
+ */
+export { NEWSROOM_ACTIONS, PERMISSIONS, can, authorize, permittedActions, editsDesk } from './policy/permissions.js';
+export type { NewsroomAction, Grant, GrantScope, PermissionContext, PermissionMatrix } from './policy/permissions.js';
+export { WORKFLOW_ACTIONS, TRANSITIONS, NOTE_REQUIRED, MAX_NOTE_LENGTH, nextState, fromStates, availableActions } from './policy/workflow.js';
+export type { WorkflowAction, WorkflowInput, WorkflowItem } from './policy/workflow.js';
+export { hashPassword, verifyPassword, needsRehash, SCRYPT_PARAMS, SALT_BYTES, KEY_BYTES } from './security/password.js';
+export type { ScryptParams } from './security/password.js';
+export { checkPasswordPolicy, PASSWORD_POLICY } from './security/password-policy.js';
+export type { PasswordPolicyContext } from './security/password-policy.js';
+export { createSessionToken, createCsrfToken, hashSessionToken, isTokenShaped, tokensEqual, TOKEN_BYTES } from './security/tokens.js';
+export { loginThrottle, assertLoginAllowed, loginWindowStart, loginThrottleKeys, LOGIN_THROTTLE } from './security/login-throttle.js';
+export type { LoginThrottlePolicy, LoginFailures, LoginThrottleDecision } from './security/login-throttle.js';
+export { diffWords, diffTokens, diffSide, isUnchanged } from './diff/word-diff.js';
+export type { DiffOp, DiffRun } from './diff/word-diff.js';
+export { diffStories, diffParagraphs, PARAGRAPH_SIMILARITY } from './diff/story-diff.js';
+export type { StoryDiff, ParagraphDiff, KeywordDiff } from './diff/story-diff.js';
+export { diffSequences } from './diff/myers.js';
+export type { SequenceEdit } from './diff/myers.js';
