@@ -132,9 +132,13 @@ const ROLE_NAMES: Readonly<Record<Role, readonly [singular: string, plural: stri
   admin: ['an admin', 'admins'],
 };
 
-/** True when `user` edits `desk`: listed among its editors, or a chief or admin (who edit every desk). */
+/**
+ * True when `user` does desk work on `desk`: an editor listed among its editors, or a chief or admin
+ * (who edit every desk). A reporter listed there does not: the role decides first.
+ */
 export function editsDesk(user: User, desk: Desk): boolean {
-  return user.role === 'chief' || user.role === 'admin' || desk.editors.includes(user.id);
+  if (user.role === 'chief' || user.role === 'admin') return true;
+  return user.role === 'editor' && desk.editors.includes(user.id);
 }
 
 /**
