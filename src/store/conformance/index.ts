@@ -4,3 +4,4 @@
  */
 export { describeStoreConformance } from './describe-store-conformance.js';
 export { richStory, plainStory, sourceStories } from './fixtures.js';
+export { describeNewsroomConformance } from './describe-newsroom-conformance.js';
