@@ -12,8 +12,6 @@ export interface NewsroomLookups {
   requireDesk(id: number): void;
   /** The item's row. */
   requireItem(id: number): ItemRow;
-  /** The item's row, or undefined. */
-  item(id: number): ItemRow | undefined;
 }
 
 /** Prepares the lookups on `db`. */
@@ -33,6 +31,5 @@ export function createLookups(db: Database.Database): NewsroomLookups {
       if (row === undefined) throw notFound('item', id);
       return row;
     },
-    item: (id) => item.get(id),
   };
 }

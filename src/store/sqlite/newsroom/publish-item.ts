@@ -67,9 +67,9 @@ export function createPublishItem(ctx: NewsroomContext, lookups: NewsroomLookups
         const now = ctx.now();
         const put: PutResult = writer.put(story, now);
         if (row.story_id === null ? put.status !== 'created' : put.id !== row.story_id) {
-          throw new KhabarError('CONFLICT',
-            `the story's identity (uri ${story.uri}${story.source ? `, source ${story.source.name}/${story.source.id}` : ''}) `
-            + `leads to archive story ${put.id}, which item ${id} ${row.story_id === null ? 'did not publish' : `did not publish (its story is ${row.story_id})`}`,
+          const identity = `uri ${story.uri}${story.source ? `, source ${story.source.name}/${story.source.id}` : ''}`;
+          const whose = row.story_id === null ? `which item ${id} did not publish` : `not item ${id}'s story ${row.story_id}`;
+          throw new KhabarError('CONFLICT', `the story's identity (${identity}) leads to archive story ${put.id}, ${whose}`,
             { itemId: id, conflictingId: put.id, storyId: row.story_id ?? undefined });
         }
         if (put.status === 'unchanged') {
