@@ -16,5 +16,5 @@ export { diffWords, diffTokens, diffSide, isUnchanged } from './diff/word-diff.j
 export type { DiffOp, DiffRun } from './diff/word-diff.js';
 export { diffStories, diffParagraphs, PARAGRAPH_SIMILARITY } from './diff/story-diff.js';
 export type { StoryDiff, ParagraphDiff, KeywordDiff } from './diff/story-diff.js';
-export { diffSequences } from './diff/myers.js';
-export type { SequenceEdit } from './diff/myers.js';
+export { diffSequences, diffIds, DEFAULT_DIFF_COST } from './diff/myers.js';
+export type { SequenceEdit, DiffOptions } from './diff/myers.js';

@@ -21,7 +21,7 @@ export interface SequenceEdit {
  * Edit script turning `a` into `b`, elements compared with `===`: stretches in order, adjacent ones of
  * one kind merged; `same` and `del` cover `a` exactly, `same` and `add` cover `b`.
  */
-export function diffSequences<T>(a: readonly T[], b: readonly T[]): SequenceEdit[] {
+export function diffSequences<T>(a: readonly T[], b: readonly T[], options: DiffOptions = {}): SequenceEdit[] {
   const ids = new Map<T, number>();
   const toIds = (xs: readonly T[]): Int32Array => {
     const out = new Int32Array(xs.length);
@@ -32,11 +32,30 @@ export function diffSequences<T>(a: readonly T[], b: readonly T[]): SequenceEdit
     }
     return out;
   };
-  return diffIds(toIds(a), toIds(b));
+  return diffIds(toIds(a), toIds(b), options);
 }
 
+/** Options of {@link diffIds}. */
+export interface DiffOptions {
+  /**
+   * Most diagonal steps to spend searching (default {@link DEFAULT_DIFF_COST}). The search is
+   * O((N+M)·D): near-identical versions cost little, but two unrelated long texts cost up to N·M.
+   * Past the budget, what is left unsearched is reported as deleted and added whole — still exact,
+   * no longer minimal.
+   */
+  maxCost?: number;
+}
+
+/**
+ * Default search budget: about 0.1 s on a 2-core machine. Two versions of a 5,000-word story with a
+ * word in twenty changed need well under a tenth of it, with every other word changed most of it;
+ * two unrelated 5,000-word texts would need 0.75 s for a minimal diff nobody wants to read.
+ */
+export const DEFAULT_DIFF_COST = 10_000_000;
+
 /** {@link diffSequences} on integer ids (what the word diff calls after interning its tokens). */
-export function diffIds(a: Int32Array, b: Int32Array): SequenceEdit[] {
+export function diffIds(a: Int32Array, b: Int32Array, options: DiffOptions = {}): SequenceEdit[] {
+  const budget = { left: options.maxCost ?? DEFAULT_DIFF_COST };
   const out: SequenceEdit[] = [];
   const emit = (op: SequenceEdit['op'], aStart: number, aEnd: number, bStart: number, bEnd: number): void => {
     if (aStart === aEnd && bStart === bEnd) return;
@@ -60,7 +79,7 @@ export function diffIds(a: Int32Array, b: Int32Array): SequenceEdit[] {
     if (aLo === aHi) emit('add', aLo, aLo, bLo, bHi);
     else if (bLo === bHi) emit('del', aLo, aHi, bLo, bLo);
     else {
-      const split = bisect(a, b, aLo, aHi, bLo, bHi);
+      const split = bisect(a, b, aLo, aHi, bLo, bHi, budget);
       // After trimming, the ends differ and D ≥ 2, so the paths meet after ⌈D/2⌉ < D forward steps,
       // strictly inside the grid: both halves are smaller. The check only guards the recursion.
       if (split && split[0] + split[1] > aLo + bLo && split[0] + split[1] < aHi + bHi) {
@@ -80,10 +99,12 @@ export function diffIds(a: Int32Array, b: Int32Array): SequenceEdit[] {
 
 /**
  * Finds where an optimal path crosses its middle: runs the forward and reverse greedy searches
- * alternately, D-paths on diagonals k, until they overlap. Returns the point (absolute indices) or
- * undefined if they never do (impossible for non-empty inputs whose ends differ).
+ * alternately, D-paths on diagonals k, until they overlap. Returns the point (absolute indices), or
+ * undefined when the budget runs out first (they always meet for non-empty inputs whose ends differ).
  */
-function bisect(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number): [number, number] | undefined {
+function bisect(
+  a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: number, bHi: number, budget: { left: number },
+): [number, number] | undefined {
   const n = aHi - aLo;
   const m = bHi - bLo;
   const maxD = Math.ceil((n + m) / 2);
@@ -103,6 +124,9 @@ function bisect(a: Int32Array, b: Int32Array, aLo: number, aHi: number, bLo: num
   let k2start = 0;
   let k2end = 0;
   for (let d = 0; d < maxD; d++) {
+    // Each d costs a step per diagonal searched, both ways.
+    budget.left -= 2 * d + 2;
+    if (budget.left < 0) return undefined;
     for (let k1 = -d + k1start; k1 <= d - k1end; k1 += 2) {
       const i1 = offset + k1;
       let x1 = k1 === -d || (k1 !== d && v1[i1 - 1]! < v1[i1 + 1]!) ? v1[i1 + 1]! : v1[i1 - 1]! + 1;

@@ -9,13 +9,14 @@
  * «۱۴۰۳/۰۵/۱۲», «3.14»). Character classes are the analyzer's (`charClass`), so the diff and the
  * search index agree on what white space and punctuation are.
  *
- * Tokens are compared exactly with Myers' algorithm ({@link diffIds}); then white space left unchanged
- * between two changes is folded into them, so a rewritten phrase reads as one deletion and one
- * addition instead of word-by-word alternation. Concatenating the `same` and `del` runs gives `a`,
- * the `same` and `add` runs give `b`.
+ * Words and marks are compared exactly with Myers' algorithm ({@link diffIds}); white space rides with
+ * the word before it. Changes between two unchanged words are gathered into one deletion and one
+ * addition, so a rewritten phrase reads as such rather than word-by-word alternation. Concatenating
+ * the `same` and `del` runs gives `a`, the `same` and `add` runs give `b`.
  */
 import { CharClass, charClass } from '../../analysis/index.js';
 import { diffIds } from './myers.js';
+import type { DiffOptions } from './myers.js';
 
 /** What a run is: text in both, only in the new text, only in the old one. */
 export type DiffOp = 'same' | 'add' | 'del';
@@ -48,12 +49,13 @@ export function diffTokens(text: string): string[] {
 /**
  * The word diff of `a` (old) and `b` (new): runs in text order, no two neighbours with one op, no
  * empty run; within a change the deletion comes before the addition. Identical texts give one `same`
- * run (none for two empty texts).
+ * run (none for two empty texts). Minimal unless the search budget (`options.maxCost`) runs out, as
+ * for two unrelated long texts; it is exact in every case.
  */
-export function diffWords(a: string, b: string): DiffRun[] {
+export function diffWords(a: string, b: string, options: DiffOptions = {}): DiffRun[] {
   if (a === b) return a === '' ? [] : [{ op: 'same', text: a }];
-  const ta = diffTokens(a);
-  const tb = diffTokens(b);
+  const sa = splitSpaces(a);
+  const sb = splitSpaces(b);
   const ids = new Map<string, number>();
   const intern = (tokens: string[]): Int32Array => {
     const out = new Int32Array(tokens.length);
@@ -64,34 +66,63 @@ export function diffWords(a: string, b: string): DiffRun[] {
     });
     return out;
   };
-  const edits = diffIds(intern(ta), intern(tb));
+  const edits = diffIds(intern(sa.words), intern(sb.words), options);
 
   const runs: DiffRun[] = [];
   let del = '';
   let add = '';
-  const flush = (): void => {
+  const same = (text: string): void => {
+    if (text === '') return;
     if (del) runs.push({ op: 'del', text: del });
     if (add) runs.push({ op: 'add', text: add });
     del = add = '';
+    const last = runs[runs.length - 1];
+    if (last?.op === 'same') last.text += text;
+    else runs.push({ op: 'same', text });
   };
-  edits.forEach((e, i) => {
-    if (e.op === 'del') del += ta.slice(e.aStart, e.aEnd).join('');
-    else if (e.op === 'add') add += tb.slice(e.bStart, e.bEnd).join('');
+  const spaces = (x: string, y: string): void => {
+    if (x === y) same(x);
     else {
-      const text = ta.slice(e.aStart, e.aEnd).join('');
-      const between = i > 0 && i < edits.length - 1;
-      if (between && e.aEnd - e.aStart === 1 && kindAt(text, 0) === 'space') {
-        // Unchanged white space between two changes joins them: one deletion, one addition.
-        del += text;
-        add += text;
-        return;
-      }
-      flush();
-      runs.push({ op: 'same', text });
+      del += x;
+      add += y;
     }
-  });
-  flush();
+  };
+  spaces(sa.lead, sb.lead);
+  for (const e of edits) {
+    if (e.op === 'same') {
+      for (let i = e.aStart, j = e.bStart; i < e.aEnd; i++, j++) {
+        same(sa.words[i]!);
+        spaces(sa.after[i]!, sb.after[j]!);
+      }
+    } else if (e.op === 'del') {
+      for (let i = e.aStart; i < e.aEnd; i++) del += sa.words[i]! + sa.after[i]!;
+    } else {
+      for (let j = e.bStart; j < e.bEnd; j++) add += sb.words[j]! + sb.after[j]!;
+    }
+  }
+  if (del) runs.push({ op: 'del', text: del });
+  if (add) runs.push({ op: 'add', text: add });
   return runs;
+}
+
+/**
+ * A text as its words and punctuation marks, each with the white space after it, and the white space
+ * before the first. Only words and marks are matched: white space is everywhere, and matching it
+ * would let the diff prefer aligning spaces over aligning words («امور خارجه» → «خارجه روز» would keep
+ * a space and lose «خارجه»). It follows the word it trails, so changed spacing still shows.
+ */
+function splitSpaces(text: string): { lead: string; words: string[]; after: string[] } {
+  let lead = '';
+  const words: string[] = [];
+  const after: string[] = [];
+  for (const t of diffTokens(text)) {
+    if (kindAt(t, 0) !== 'space') {
+      words.push(t);
+      after.push('');
+    } else if (words.length === 0) lead += t;
+    else after[after.length - 1] += t;
+  }
+  return { lead, words, after };
 }
 
 /** The text a diff was made from: `a` from `same` and `del` runs, `b` from `same` and `add` runs. */
