@@ -155,7 +155,7 @@ export function can(user: User | undefined, action: NewsroomAction, ctx: Permiss
 /**
  * Refuses unless `user` may do `action` in `ctx`.
  * @throws KhabarError UNAUTHENTICATED without a user or for a disabled one; FORBIDDEN naming the role,
- *   the action and why (e.g. "a reporter may submit only their own items; item 12 was filed by user 7");
+ *   the action and why (e.g. "a reporter may submit only their own items; item 12: filed by user 7");
  *   INVALID_INPUT for an unknown action or a desk that is not the item's.
  */
 export function authorize(user: User | undefined, action: NewsroomAction, ctx: PermissionContext = {}): asserts user is User {

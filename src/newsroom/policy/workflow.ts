@@ -106,14 +106,19 @@ export function nextState(item: WorkflowItem, action: WorkflowAction, input: Wor
   return to;
 }
 
-/** The states `action` applies to (for the store's `expect.states`, so a concurrent move is refused). */
-export function fromStates(action: WorkflowAction): ItemState[] {
-  return ITEM_STATES.filter((s) => Object.hasOwn(TRANSITIONS[action], s));
+/**
+ * The states `action` applies to, by a person or (`scheduler` true) by the scheduler: what to pass
+ * as the store's `expect.states`, so that a move made concurrently by someone else is refused (a
+ * publish by hand never goes through on an item scheduled meanwhile).
+ */
+export function fromStates(action: WorkflowAction, scheduler = false): ItemState[] {
+  if (scheduler) return action === 'publish' ? ['scheduled'] : [];
+  return ITEM_STATES.filter((s) => Object.hasOwn(TRANSITIONS[action], s) && !(action === 'publish' && s === 'scheduled'));
 }
 
 /** The actions a person may take on an item in `state` (the scheduler's publish excluded). */
 export function availableActions(state: ItemState): WorkflowAction[] {
-  return WORKFLOW_ACTIONS.filter((a) => Object.hasOwn(TRANSITIONS[a], state) && !(a === 'publish' && state === 'scheduled'));
+  return WORKFLOW_ACTIONS.filter((a) => fromStates(a).includes(state));
 }
 
 /** "cannot submit a published story: it is already published; a change goes out as a correction". */
@@ -128,8 +133,7 @@ function refusal(from: ItemState, action: WorkflowAction, item: WorkflowItem): s
     return `${head}: unschedule it first${due}, so that what goes out on time is what was scheduled`;
   }
   if (from === 'published') return `${head}: it is already published; a change goes out as a correction`;
-  const states = fromStates(action).filter((s) => !(action === 'publish' && s === 'scheduled'));
-  return `${head}: ${action} applies to ${listOr(states)} stories`;
+  return `${head}: ${action} applies to ${listOr(fromStates(action))} stories`;
 }
 
 function checkNote(note: unknown, needs: string | undefined, details: Record<string, unknown>): void {
