@@ -8,6 +8,8 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { KHABAR_MAIN, runKhabar } from './support/cli.js';
+import { openSqliteStore } from '../src/store/index.js';
+import { verifyPassword } from '../src/newsroom/index.js';
 
 const dir = mkdtempSync(join(tmpdir(), 'khabar-serve-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
@@ -38,6 +40,8 @@ describe('khabar serve', () => {
     const s = serve(['--port', '0']);
     const url = await s.url;
     expect(s.output()).toMatch(/loaded 48 demo stories/);
+    const password = /password for all: (\S+)/.exec(s.output())?.[1];
+    expect(password, s.output()).toBeDefined();
     const home = await fetch(url);
     expect(home.status).toBe(200);
     expect(await home.text()).toMatch(/<html lang="fa" dir="rtl"/);
@@ -55,6 +59,16 @@ describe('khabar serve', () => {
     expect(services2.items.reduce((n, x) => n + x.count, 0)).toBe(48);
     again.child.kill('SIGINT');
     expect(await again.exited).toBe(0);
+    expect(again.output()).not.toMatch(/password for all/);
+    // The demo newsroom: a desk per service, four accounts with the printed password.
+    const store = await openSqliteStore(join(dir, 'data', 'khabar.db'));
+    const users = await store.newsroom.listUsers();
+    expect(users.map((u) => `${u.username}:${u.role}`)).toEqual(['admin:admin', 'dabir:chief', 'virastar:editor', 'khabarnegar:reporter']);
+    expect(await verifyPassword(password!, (await store.newsroom.getUserByUsername('virastar'))!.passwordHash)).toBe(true);
+    const desks = await store.newsroom.listDesks();
+    expect(desks.length).toBe(8);
+    expect(desks.find((d) => d.name === 'سرویس آذربایجان')!.editors).toEqual([users[2]!.id]);
+    await store.close();
   }, 60_000);
 
   it('stops cleanly while a live-wire subscriber is connected', async () => {

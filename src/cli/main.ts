@@ -7,6 +7,7 @@ import { dateCommand } from './commands/date-command.js';
 import { searchCommand } from './commands/search-command.js';
 import { importCommand } from './commands/import-command.js';
 import { serveCommand } from './commands/serve-command.js';
+import { userCommand } from './commands/user-command.js';
 import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
@@ -31,6 +32,9 @@ Usage:
               [--base-url URL] [--no-demo] [--quiet]
                                                   the site, API, feeds and live wire (demo content on an
                                                   empty database); stops on SIGINT/SIGTERM
+  khabar user add <username> --role reporter|editor|chief|admin [--name N] [--desk D]… [--db FILE]
+                                                  a newsroom account; the password is read from stdin
+  khabar user list [--db FILE]                    the newsroom accounts
   khabar help                                     this text
 `;
 
@@ -43,6 +47,7 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   search: searchCommand,
   import: importCommand,
   serve: serveCommand,
+  user: userCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

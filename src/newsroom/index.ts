@@ -18,3 +18,5 @@ export { diffStories, diffParagraphs, PARAGRAPH_SIMILARITY } from './diff/story-
 export type { StoryDiff, ParagraphDiff, KeywordDiff } from './diff/story-diff.js';
 export { diffSequences, diffIds, DEFAULT_DIFF_COST } from './diff/myers.js';
 export type { SequenceEdit, DiffOptions } from './diff/myers.js';
+export { createWebhookDispatcher, deliveryBody, signDelivery, backoffDelay } from './distribution/webhook-dispatcher.js';
+export type { WebhookDispatcher, DispatcherOptions } from './distribution/webhook-dispatcher.js';

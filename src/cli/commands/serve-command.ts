@@ -6,10 +6,12 @@
 import { KhabarError } from '../../errors/index.js';
 import { openSqliteStore } from '../../store/index.js';
 import { createWireHub, siteSettings, startServer } from '../../server/index.js';
+import { createWebhookDispatcher } from '../../newsroom/index.js';
 import { parseArgs } from '../args.js';
 import { resolveDbPath } from '../db-path.js';
 import type { Out } from '../out.js';
 import { loadDemoContent } from '../demo/load-demo.js';
+import { DEMO_USERS, loadDemoNewsroom } from '../demo/demo-newsroom.js';
 
 const VALUED = ['port', 'host', 'db', 'agency', 'site-name', 'services', 'base-url'];
 
@@ -39,15 +41,25 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
     if (!flags.has('no-demo') && (await store.countStories()) === 0) {
       const n = await loadDemoContent(store, new Date(), settings.agency);
       out.write(`loaded ${n} demo stories into ${dbPath}\n`);
+      const password = await loadDemoNewsroom(store);
+      if (password !== undefined) {
+        out.write(`demo newsroom logins (${DEMO_USERS.map((u) => `${u.username}: ${u.role}`).join(', ')}), password for all: ${password}\n`);
+      }
     }
     const hub = await createWireHub(store);
     const quiet = flags.has('quiet');
     const server = await startServer({ store, settings, hub, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
     out.write(`khabar is serving ${dbPath} at ${server.url}\n`);
+    // Webhooks are delivered from the wire log by this process (one server per SQLite file).
+    const dispatcher = createWebhookDispatcher({
+      wire: store, hooks: store.newsroom, waitForNews: (after, ms) => hub.waitForNews(after, ms), lastSeq: () => hub.lastSeq,
+      log: (line) => out.warn?.(`${line}\n`),
+    });
+    dispatcher.start();
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         out.write(`${signal}: stopping\n`);
-        void server.close().then(resolve);
+        void dispatcher.stop().then(() => server.close()).then(resolve);
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));
