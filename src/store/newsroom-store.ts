@@ -181,6 +181,8 @@ export interface NewsroomStore {
   deleteUserSessions(userId: number): Promise<number>;
   /** Records a failed login for `key` (a username or an address) and returns the failures since `since`. */
   recordLoginFailure(key: string, at: string, since: string): Promise<number>;
+  /** Failed logins for `key` since `since`, recording nothing (to refuse an attempt before checking a password). */
+  countLoginFailures(key: string, since: string): Promise<number>;
   clearLoginFailures(key: string): Promise<void>;
 
   // Desks

@@ -191,6 +191,11 @@ export function describeNewsroomConformance(
         expect(await nr.recordLoginFailure('maryam', at(1), at(-14))).toBe(2);
         expect(await nr.recordLoginFailure('192.0.2.7', at(1), at(-14))).toBe(1);
         expect(await nr.recordLoginFailure('maryam', at(2), at(-13))).toBe(3);
+        // Counting records nothing.
+        expect(await nr.countLoginFailures('maryam', at(-13))).toBe(3);
+        expect(await nr.countLoginFailures('maryam', at(1.5))).toBe(1);
+        expect(await nr.countLoginFailures('nobody', at(-13))).toBe(0);
+        await expectInvalid(nr.countLoginFailures('maryam', 'since'), 'since');
         // Fifteen-minute window: the failures at 0 and 1 have left it; the one at 2 has not.
         expect(await nr.recordLoginFailure('maryam', at(16.5), at(1.5))).toBe(2);
         // The window's start is inclusive.

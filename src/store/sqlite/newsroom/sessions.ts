@@ -26,7 +26,7 @@ export const LOGIN_FAILURE_RETENTION_MS = 7 * 24 * 3600_000;
 const TOKEN_HASH = /^[0-9a-f]{64}$/;
 
 type SessionMethods = Pick<NewsroomStore,
-  'createSession' | 'getSession' | 'deleteSession' | 'deleteUserSessions' | 'recordLoginFailure' | 'clearLoginFailures'>;
+  'createSession' | 'getSession' | 'deleteSession' | 'deleteUserSessions' | 'recordLoginFailure' | 'countLoginFailures' | 'clearLoginFailures'>;
 
 interface SessionRow {
   token_hash: string;
@@ -119,6 +119,7 @@ export function createSessionMethods(ctx: NewsroomContext, lookups: NewsroomLook
         return countFailures.get(k, from)!;
       });
     }),
+    countLoginFailures: (key, since) => ctx.run('countLoginFailures', () => countFailures.get(checkKey(key), checkInstant(since, 'since'))!),
     clearLoginFailures: (key) => ctx.run('clearLoginFailures', () => {
       clearFailures.run(checkKey(key));
     }),
