@@ -15,6 +15,7 @@ import { requestLog } from './http/request-log.js';
 import { responseCache } from './http/response-cache.js';
 import { securityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './api/index.js';
+import { newsroomApi } from './newsroom-api/index.js';
 import { feedRoutes } from './feeds/index.js';
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/index.js';
 import { wireRoute, type WireRouteOptions } from './wire/wire-route.js';
@@ -42,6 +43,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): Hono {
     onError: (c) => c.json(errorBody('INPUT_TOO_LARGE', `request body over ${MAX_BODY_BYTES} bytes`), 413, { Connection: 'close' }),
   }));
   app.route('/api/v1/wire', wireRoute(deps, options.wire));
+  app.route('/api/v1/newsroom', newsroomApi(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
   app.route('/', siteRoutes(deps));

@@ -1,4 +1,5 @@
 /** What every part of the server is given: the store, the settings, the live wire hub and a logger. */
+import type { Newsroom } from '../newsroom/index.js';
 import type { Store } from '../store/index.js';
 import type { SiteSettings } from './settings.js';
 import type { WireHub } from './wire/wire-hub.js';
@@ -10,4 +11,9 @@ export interface ServerDeps {
   hub: WireHub;
   /** One line per request and per server error; defaults to nothing. */
   log: (line: string) => void;
+  /**
+   * The newsroom service the newsroom API calls (built with the hub's `poke` as its `onWrite`); when
+   * absent, the API builds one over `store`.
+   */
+  newsroom?: Newsroom;
 }

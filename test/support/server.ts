@@ -9,12 +9,15 @@ import { join } from 'node:path';
 import { openSqliteStore, type Store } from '../../src/store/index.js';
 import { createWireHub, siteSettings, startServer, type SiteSettings, type WireHub } from '../../src/server/index.js';
 import { loadDemoContent } from '../../src/cli/demo/load-demo.js';
+import { createNewsroom, type Newsroom } from '../../src/newsroom/index.js';
 
 export interface TestServer {
   url: string;
   store: Store;
   hub: WireHub;
   settings: SiteSettings;
+  /** The newsroom service the server's newsroom API uses (its clock is `options.now`). */
+  newsroom: Newsroom;
   /** Request log lines so far. */
   log: string[];
   close(): Promise<void>;
@@ -24,6 +27,10 @@ export interface TestServerOptions {
   demo?: boolean;
   heartbeatMs?: number;
   settings?: Partial<SiteSettings>;
+  /** The newsroom's clock (default: the real one). */
+  now?: () => Date;
+  /** scrypt cost of new password hashes (default: a cheap one, N=2^14, to keep tests fast). */
+  scrypt?: { N: number; r: number; p: number };
 }
 
 export async function startTestServer(options: TestServerOptions = {}): Promise<TestServer> {
@@ -39,13 +46,17 @@ export async function startTestServer(options: TestServerOptions = {}): Promise<
     putStory: async (story) => { const r = await raw.putStory(story); await hub.poke(); return r; },
     putStories: async (stories) => { const r = await raw.putStories(stories); await hub.poke(); return r; },
   };
+  const newsroom = createNewsroom({
+    store, onWrite: () => hub.poke(), agency: settings.agency, scrypt: options.scrypt ?? { N: 2 ** 14, r: 8, p: 1 },
+    ...(options.now ? { now: options.now } : {}),
+  });
   const log: string[] = [];
-  const server = await startServer({ store, settings, hub, log: (l) => void log.push(l) }, {
+  const server = await startServer({ store, settings, hub, newsroom, log: (l) => void log.push(l) }, {
     port: 0, hostname: '127.0.0.1', wire: { heartbeatMs: options.heartbeatMs ?? 15_000 },
   });
   settings.baseUrl = server.url; // known once listening
   return {
-    url: server.url, store, hub, settings, log,
+    url: server.url, store, hub, settings, newsroom, log,
     async close() {
       await server.close();
       await raw.close();
