@@ -39,7 +39,7 @@ export async function call(srv: TestServer, method: string, path: string, cred?:
 }
 
 /** Logs in over HTTP. */
-export async function login(srv: TestServer, username: string, password = PASSWORD): Promise<{ token: string; csrfToken: string; user: User; res: Answer }> {
+export async function login(srv: TestServer, username: string, password = PASSWORD): Promise<{ token: string; csrfToken: string; expiresAt: string; user: User; res: Answer }> {
   const res = await call(srv, 'POST', '/login', undefined, { username, password });
   if (res.status !== 200) throw new Error(`login ${username}: ${res.status} ${JSON.stringify(res.body)}`);
   return { ...res.body, res };
