@@ -8,6 +8,7 @@ import { STORY_MEDIA_TYPES } from './negotiate.js';
 import { API_LIMITS, STORY_FORMATS } from './params.js';
 import { componentSchemas } from './openapi-schemas.js';
 import { apiRoot } from './story-json.js';
+import { newsroomPaths, newsroomResponses, newsroomSchemas, newsroomSecuritySchemes } from '../newsroom-api/openapi-newsroom.js';
 
 type Obj = Record<string, unknown>;
 
@@ -207,7 +208,8 @@ export function openApiDocument(baseUrl: string, siteName: string): Obj {
       title: `khabar API — ${siteName}`,
       version: '1.0.0',
       summary: 'Stories of a Persian news agency in khabar JSON, ninjs 2.2, NewsML-G2 and wire text; archive search; the live wire.',
-      description: 'Read-only, JSON, no authentication. Every error is `{ "error": { "code", "message" } }` (schema `Error`); '
+      description: 'The public API is read-only, JSON, with no authentication; the newsroom API (`/newsroom/…`, tag `newsroom`) needs a session: '
+        + 'the `khabar_session` cookie with the `X-CSRF-Token` header on unsafe methods, or `Authorization: Bearer <token>`; its answers are `Cache-Control: no-store`. Every error is `{ "error": { "code", "message" } }` (schema `Error`); '
         + 'unknown routes answer 404 and request bodies over 1 MB 413 in that shape. Successful GETs carry `Cache-Control: public, max-age=10`, '
         + 'a strong `ETag` (If-None-Match → 304) and are compressed with brotli or gzip on request. '
         + 'Withheld (embargoed) stories are not found (404); killed stories answer 410 Gone.',
@@ -220,8 +222,14 @@ export function openApiDocument(baseUrl: string, siteName: string): Obj {
       { name: 'catalogue', description: 'Services and agencies.' },
       { name: 'wire', description: 'The live wire for subscribers.' },
       { name: 'meta', description: 'About the API.' },
+      { name: 'newsroom', description: 'The newsroom: sessions, users, desks, the item workflow, locks, audit, webhooks.' },
     ],
-    paths: paths(),
-    components: { schemas: componentSchemas(), parameters: parameters(), responses: responses() },
+    paths: { ...paths(), ...newsroomPaths() },
+    components: {
+      schemas: { ...componentSchemas(), ...newsroomSchemas() },
+      parameters: parameters(),
+      responses: { ...responses(), ...newsroomResponses() },
+      securitySchemes: newsroomSecuritySchemes(),
+    },
   };
 }
