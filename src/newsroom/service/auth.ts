@@ -3,15 +3,14 @@
  * login is never promoted to a session: session fixation, OWASP Session Management Cheat Sheet), and the
  * store keeps only the token's SHA-256.
  *
- * Throttling: the store counts failures but has no read-only count, so the username's attempt is
- * recorded before the password is checked (and cleared when it was right), which makes its count exact
- * and shared by every process; the address's count is recorded only on a real failure (else an office
- * full of people logging in would lock itself out) and the latest count is remembered in this process
- * to refuse the next attempt before any password work.
+ * Throttling: before any password work, the failures in the window are counted for the username and for
+ * the client's address (`countLoginFailures`, so the count is exact and shared by every process on the
+ * database); a failure is recorded under both keys, and a success clears the username's count only (an
+ * address that logs many people in must not wipe its record of failures).
  */
 import { KhabarError } from '../../errors/index.js';
 import type { User } from '../../store/index.js';
-import { assertLoginAllowed, loginThrottleKeys, loginWindowStart, LOGIN_THROTTLE } from '../security/login-throttle.js';
+import { assertLoginAllowed, loginThrottleKeys, loginWindowStart } from '../security/login-throttle.js';
 import { hashPassword, needsRehash, verifyPassword } from '../security/password.js';
 import { createCsrfToken, createSessionToken, hashSessionToken, isTokenShaped } from '../security/tokens.js';
 import { requireActor, type ServiceContext } from './context.js';
@@ -52,19 +51,6 @@ export interface AuthActions {
 /** The auth actions over `ctx`. */
 export function authActions(ctx: ServiceContext): AuthActions {
   const { nr } = ctx;
-  /** Address failure counts last seen: key → count and when. */
-  const addressFailures = new Map<string, { count: number; at: number }>();
-
-  function knownAddressFailures(key: string, now: number): number {
-    const seen = addressFailures.get(key);
-    if (!seen) return 0;
-    if (seen.at <= now - LOGIN_THROTTLE.windowSeconds * 1000) {
-      addressFailures.delete(key);
-      return 0;
-    }
-    return seen.count;
-  }
-
   return {
     async login(username, password, address) {
       for (const [name, v] of [['username', username], ['password', password], ['address', address]] as const) {
@@ -77,9 +63,11 @@ export function authActions(ctx: ServiceContext): AuthActions {
       const at = now.toISOString();
       const since = loginWindowStart(now);
       const keys = loginThrottleKeys(username, address);
-      const userCount = await nr.recordLoginFailure(keys.username, at, since);
+      const [userFailures, addressFailures] = await Promise.all([
+        nr.countLoginFailures(keys.username, since), nr.countLoginFailures(keys.address, since),
+      ]);
       try {
-        assertLoginAllowed({ username: userCount - 1, address: knownAddressFailures(keys.address, now.getTime()) });
+        assertLoginAllowed({ username: userFailures, address: addressFailures });
       } catch (e) {
         await ctx.audit({ action: 'login-throttled', detail: { username, address } });
         throw e;
@@ -87,8 +75,7 @@ export function authActions(ctx: ServiceContext): AuthActions {
       const found = await nr.getUserByUsername(username);
       const ok = await verifyPassword(password, found?.passwordHash);
       if (!ok || !found || found.disabled) {
-        const count = await nr.recordLoginFailure(keys.address, at, since);
-        addressFailures.set(keys.address, { count, at: now.getTime() });
+        await Promise.all([nr.recordLoginFailure(keys.username, at, since), nr.recordLoginFailure(keys.address, at, since)]);
         await ctx.audit({ action: 'login-failed', ...(found ? { userId: found.id } : {}), detail: { username, address } });
         throw new KhabarError('UNAUTHENTICATED', 'wrong username or password');
       }
