@@ -135,7 +135,7 @@ export function newsroomResponses(): Obj {
     Forbidden: err('The role may not do this (code `FORBIDDEN`; the message says why), or the CSRF header is missing or wrong, or a cross-site login.'),
     NewsroomNotFound: err('No such item, user, desk, webhook or revision (code `NOT_FOUND`).'),
     Conflict: err('The state does not allow it, the item changed since the given revision, another user holds the edit lock, or a name is taken (code `CONFLICT`).'),
-    TooLarge: err('The request body is over 1 MB (code `INPUT_TOO_LARGE`).'),
+    TooLarge: { description: 'The request body is over 1 MB (code `INPUT_TOO_LARGE`).', content: json(ref('Error')) },
     TooManyRequests: {
       description: 'Too many failed logins (code `TOO_MANY_REQUESTS`).',
       headers: { ...noStore, 'Retry-After': { description: 'Seconds to wait.', schema: { type: 'string' } } },
