@@ -29,7 +29,7 @@ function schemaError(schema: object, data: unknown): string | undefined {
 beforeAll(async () => {
   srv = await startTestServer({ demo: false });
   staff = await seedNewsroom(srv);
-  const doc = await (await fetch(`${srv.url}/api/v1/openapi.json`)).json();
+  const doc = (await (await fetch(`${srv.url}/api/v1/openapi.json`)).json()) as Obj;
   const validator = new Validator();
   expect((await validator.validate(structuredClone(doc))).errors ?? []).toEqual([]);
   resolved = validator.resolveRefs() as Obj;
