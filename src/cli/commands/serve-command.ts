@@ -1,17 +1,21 @@
 /**
  * `khabar serve [--port N] [--host H] [--db FILE] [--agency NAME] [--site-name NAME] [--services A,B]
  *   [--base-url URL] [--no-demo] [--quiet]` — the site, API, feeds and live wire on one port (default
- * 8080, `KHABAR_PORT`). An empty database gets the demo content first. Stops cleanly on SIGINT/SIGTERM.
+ * 8080, `KHABAR_PORT`), the newsroom API, webhook delivery and scheduled publishing. An empty database
+ * gets the demo content and demo newsroom accounts first. Stops cleanly on SIGINT/SIGTERM.
  */
 import { KhabarError } from '../../errors/index.js';
 import { openSqliteStore } from '../../store/index.js';
 import { createWireHub, siteSettings, startServer } from '../../server/index.js';
-import { createWebhookDispatcher } from '../../newsroom/index.js';
+import { createNewsroom, createWebhookDispatcher } from '../../newsroom/index.js';
 import { parseArgs } from '../args.js';
 import { resolveDbPath } from '../db-path.js';
 import type { Out } from '../out.js';
 import { loadDemoContent } from '../demo/load-demo.js';
 import { DEMO_USERS, loadDemoNewsroom } from '../demo/demo-newsroom.js';
+
+/** How often due scheduled items are looked for. */
+const SCHEDULER_MS = 5000;
 
 const VALUED = ['port', 'host', 'db', 'agency', 'site-name', 'services', 'base-url'];
 
@@ -48,7 +52,8 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
     }
     const hub = await createWireHub(store);
     const quiet = flags.has('quiet');
-    const server = await startServer({ store, settings, hub, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
+    const newsroom = createNewsroom({ store, onWrite: () => hub.poke(), agency: settings.agency });
+    const server = await startServer({ store, settings, hub, newsroom, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
     out.write(`khabar is serving ${dbPath} at ${server.url}\n`);
     // Webhooks are delivered from the wire log by this process (one server per SQLite file).
     const dispatcher = createWebhookDispatcher({
@@ -56,9 +61,14 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
       log: (line) => out.warn?.(`${line}\n`),
     });
     dispatcher.start();
+    // Scheduled (embargoed) items are published by this process when their time comes.
+    const scheduler = setInterval(() => {
+      newsroom.runScheduled().catch((e: unknown) => out.warn?.(`scheduled publishing: ${String(e)}\n`));
+    }, SCHEDULER_MS);
     await new Promise<void>((resolve) => {
       const stop = (signal: string) => {
         out.write(`${signal}: stopping\n`);
+        clearInterval(scheduler);
         void dispatcher.stop().then(() => server.close()).then(resolve);
       };
       process.once('SIGINT', () => stop('SIGINT'));
