@@ -33,3 +33,5 @@ export type { ItemView, ItemQuery } from './service/items.js';
 export { ITEM_LIST_MAX } from './service/items.js';
 export type { MoveOptions } from './service/workflow-actions.js';
 export type { LockResult } from './service/locks.js';
+export { startScheduler } from './service/scheduler.js';
+export type { SchedulerOptions, RunningScheduler } from './service/scheduler.js';
