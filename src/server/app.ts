@@ -17,6 +17,7 @@ import { securityHeaders } from './http/security-headers.js';
 import { apiRoutes } from './api/index.js';
 import { newsroomApi } from './newsroom-api/index.js';
 import { feedRoutes } from './feeds/index.js';
+import { newsroomUi } from './newsroom-ui/index.js';
 import { renderErrorPage, renderNotFoundPage, siteRoutes } from './site/index.js';
 import { wireRoute, type WireRouteOptions } from './wire/wire-route.js';
 
@@ -46,6 +47,7 @@ export function createApp(deps: ServerDeps, options: AppOptions = {}): Hono {
   app.route('/api/v1/newsroom', newsroomApi(deps));
   app.route('/api/v1', apiRoutes(deps));
   app.route('/feeds', feedRoutes(deps));
+  app.route('/newsroom', newsroomUi(deps));
   app.route('/', siteRoutes(deps));
   app.notFound((c) => (isApi(c.req.path) ? apiNotFound(c) : renderNotFoundPage(c, deps)));
   app.onError((e, c) => {
