@@ -23,7 +23,7 @@ const MATRIX: Record<NewsroomAction, [ItemState, string, string, string, string]
   'item.publish':    ['submitted', '....', 'y.y.', 'yyyy', 'yyyy'],
   'item.schedule':   ['submitted', '....', 'y.y.', 'yyyy', 'yyyy'],
   'item.unschedule': ['scheduled', '....', 'y.y.', 'yyyy', 'yyyy'],
-  'item.correct':    ['published', '....', '....', 'yyyy', 'yyyy'],
+  'item.correct':    ['published', '....', 'y.y.', 'yyyy', 'yyyy'],
   'item.kill':       ['published', '....', '....', 'yyyy', 'yyyy'],
   'lock.take':       ['draft',     'yy..', 'yyy.', 'yyyy', 'yyyy'],
   'lock.break':      ['draft',     '....', '....', 'yyyy', 'yyyy'],
@@ -44,7 +44,7 @@ const SAVE_BY_STATE: Record<ItemState, [string, string, string, string]> = {
   submitted:  ['....', 'y.y.', 'yyyy', 'yyyy'],
   returned:   ['yy..', 'yyy.', 'yyyy', 'yyyy'],
   scheduled:  ['....', 'y.y.', 'yyyy', 'yyyy'],
-  published:  ['....', '....', 'yyyy', 'yyyy'],
+  published:  ['....', 'y.y.', 'yyyy', 'yyyy'],
   killed:     ['....', 'y.y.', 'yyyy', 'yyyy'],
 };
 
@@ -148,7 +148,7 @@ describe('without an item', () => {
   });
   it('missing context denies: an own-item or state rule needs the item, a desk rule the desk', () => {
     expect(can(user('reporter'), 'item.submit')).toBe(false);
-    expect(can(user('editor'), 'item.save', { desk: OWN_DESK })).toBe(false);
+    expect(can(user('reporter'), 'item.save', { desk: OWN_DESK })).toBe(false);
     const withoutDesk = { item: item('submitted', OTHER_ID, OWN_DESK) };
     expect(can(user('editor'), 'item.publish', withoutDesk)).toBe(false);
     expect(() => authorize(user('editor'), 'item.publish', withoutDesk)).toThrow(
@@ -190,9 +190,9 @@ describe('authorize', () => {
       .toBe('a reporter may not publish items (only editors, chief editors and admins may)');
     expect(forbidden(user('editor'), 'item.publish', { item: item('submitted', OTHER_ID, OTHER_DESK), desk: OTHER_DESK }))
       .toBe('an editor may publish only items of desks they edit; item 12: on desk «سرویس ورزشی» (they do not edit it)');
-    expect(forbidden(user('editor'), 'item.save', { item: item('published', OTHER_ID, OWN_DESK), desk: OWN_DESK })).toBe(
-      'an editor may save only their own items while draft or returned and items of desks they edit unless published; ' +
-      'item 12: filed by user 20, on desk «سرویس سیاسی» (they edit it), published');
+    expect(forbidden(user('editor'), 'item.save', { item: item('published', OTHER_ID, OTHER_DESK), desk: OTHER_DESK })).toBe(
+      'an editor may save only their own items while draft or returned and items of desks they edit; ' +
+      'item 12: filed by user 20, on desk «سرویس ورزشی» (they do not edit it), published');
     expect(forbidden(user('editor'), 'item.kill', {})).toBe('an editor may not kill published items (only chief editors and admins may)');
     expect(forbidden(user('chief'), 'user.create', {})).toBe('a chief editor may not create users (only admins may)');
     expect(forbidden(user('editor'), 'item.read', { desk: OTHER_DESK }))
@@ -222,7 +222,7 @@ describe('helpers', () => {
   it('permittedActions lists what a user may do here', () => {
     const ctx = { item: item('submitted', OTHER_ID, OWN_DESK), desk: OWN_DESK };
     expect(permittedActions(user('editor'), ctx)).toEqual([
-      'item.create', 'item.read', 'item.save', 'item.return', 'item.publish', 'item.schedule', 'item.unschedule', 'lock.take',
+      'item.create', 'item.read', 'item.save', 'item.return', 'item.publish', 'item.schedule', 'item.unschedule', 'item.correct', 'lock.take',
     ]);
     expect(permittedActions(undefined, ctx)).toEqual([]);
   });

@@ -59,8 +59,6 @@ const OWN: Grant = { scope: 'own' };
 const DESK: Grant = { scope: 'desk' };
 /** A reporter's own item is theirs to change until they hand it in, and again when it comes back. */
 const OWN_WRITABLE: Grant = { scope: 'own', states: ['draft', 'returned'] };
-/** An editor changes desk items but not a published one: that is the next correction, the chief's. */
-const DESK_UNPUBLISHED: Grant = { scope: 'desk', states: ITEM_STATES.filter((s) => s !== 'published') };
 
 /** Rows where chief and admin may act on any item and the editor on desk items only. */
 function deskWork(editor: readonly Grant[]): Readonly<Record<Role, readonly Grant[]>> {
@@ -72,7 +70,9 @@ const CHIEF_ONLY: Readonly<Record<Role, readonly Grant[]>> = { reporter: NEVER, 
 const ADMIN_ONLY: Readonly<Record<Role, readonly Grant[]>> = { reporter: NEVER, editor: NEVER, chief: NEVER, admin: ANY };
 const SAVE: Readonly<Record<Role, readonly Grant[]>> = {
   reporter: [OWN_WRITABLE],
-  editor: [OWN_WRITABLE, DESK_UNPUBLISHED],
+  // A desk's editor also prepares corrections of its published items (issue #6: "the editor then
+  // publishes a correction"); the workflow still refuses saving a killed or scheduled item.
+  editor: [OWN_WRITABLE, DESK],
   chief: ANY,
   admin: ANY,
 };
@@ -87,7 +87,7 @@ export const PERMISSIONS: PermissionMatrix = {
   'item.publish': deskWork([DESK]),
   'item.schedule': deskWork([DESK]),
   'item.unschedule': deskWork([DESK]),
-  'item.correct': CHIEF_ONLY,
+  'item.correct': deskWork([DESK]),
   'item.kill': CHIEF_ONLY,
   'lock.take': SAVE,
   'lock.break': CHIEF_ONLY,
