@@ -8,7 +8,7 @@
  */
 import { Hono, type Context } from 'hono';
 import { KhabarError, isKhabarError } from '../../errors/index.js';
-import type { ItemView } from '../../newsroom/index.js';
+import { nextState, type ItemView, type WorkflowAction } from '../../newsroom/index.js';
 import { parseJalaliDate } from '../../story/index.js';
 import type { NewsroomEnv } from '../newsroom-api/session.js';
 import { Suggestions } from './components/suggestions.js';
@@ -106,8 +106,12 @@ export function editorRoutes(ctx: UiContext): Hono<NewsroomEnv> {
     const at = text(posted['at']);
     const current = await newsroom.get(user, id);
     const rev = Number.isSafeInteger(revision) && revision > 0 ? revision : current.revision;
-    // Saves the form first when it changed and the user may save: a move acts on what they see.
-    const saveFirst = async (f: DraftForm): Promise<number> => {
+    // Saves the form first when it changed and the user may save, so a move acts on what they see —
+    // but only once the move itself is possible (permitted, the state allows it, note and time given):
+    // a refused move saves nothing.
+    const saveFirst = async (f: DraftForm, action: WorkflowAction, input: { note?: string; scheduledAt?: string } = {}): Promise<number> => {
+      if (!current.actions.includes(action)) return rev;
+      nextState(current, action, input);
       if (!current.actions.includes('save') || !differsFrom(f, current.draft)) return rev;
       return (await newsroom.save(user, id, toDraftInput(f), rev)).revision;
     };
@@ -115,15 +119,15 @@ export function editorRoutes(ctx: UiContext): Hono<NewsroomEnv> {
       switch (op) {
         case 'save': await newsroom.save(user, id, toDraftInput(form), rev); break;
         case 'normalize': await newsroom.save(user, id, toDraftInput(normalizeForm(form)), rev); break;
-        case 'submit': await newsroom.submit(user, id, { revision: await saveFirst(form) }); break;
-        case 'publish': await newsroom.publish(user, id, { revision: await saveFirst(form) }); break;
+        case 'submit': await newsroom.submit(user, id, { revision: await saveFirst(form, 'submit') }); break;
+        case 'publish': await newsroom.publish(user, id, { revision: await saveFirst(form, 'publish') }); break;
         case 'schedule': {
           const when = readScheduleTime(at);
-          await newsroom.schedule(user, id, when, { revision: await saveFirst(form) });
+          await newsroom.schedule(user, id, when, { revision: await saveFirst(form, 'schedule', { scheduledAt: when }) });
           break;
         }
         case 'unschedule': await newsroom.unschedule(user, id, { revision: rev }); break;
-        case 'return': await newsroom.returnToReporter(user, id, note, { revision: await saveFirst(form) }); break;
+        case 'return': await newsroom.returnToReporter(user, id, note, { revision: await saveFirst(form, 'return', { note }) }); break;
         case 'correct': await newsroom.correct(user, id, toDraftInput(form), note, { revision: rev }); break;
         case 'kill': await newsroom.kill(user, id, note, { revision: rev }); break;
         case 'break-lock': await newsroom.breakLock(user, id); break;
