@@ -141,6 +141,9 @@ export function editorRoutes(ctx: UiContext): Hono<NewsroomEnv> {
       // and the message says that saving again replaces what the other person saved.
       return render(c, fresh, { form, note, at, message: { kind: 'error', text: persianError(e, holder) } }, e.code === 'CONFLICT' ? 409 : 400);
     }
+    // A workflow move hands the item on (to the editor, the reporter, the wire): the mover's edit lock
+    // is let go, so the next person is not told someone is still editing it.
+    if (op !== 'save' && op !== 'normalize' && op !== 'break-lock' && op !== 'unlock') await newsroom.unlock(user, id);
     return seeOther(c, `/newsroom/items/${id}?done=${op}`);
   });
 
