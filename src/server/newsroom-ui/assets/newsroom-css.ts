@@ -36,6 +36,9 @@ export const NEWSROOM_CSS = `.nr-user{display:flex;flex-wrap:wrap;align-items:ce
 .nr-diff dt{font-weight:700;margin-top:.5rem}
 .nr-diff dd{margin:0 0 .5rem}
 .nr-lock{font-weight:700}
+.nr-facts{display:grid;grid-template-columns:max-content 1fr;gap:.15rem 1rem;margin:0 0 1rem}
+.nr-facts dt{font-weight:700;color:var(--muted)}
+.nr-facts dd{margin:0}
 .nr-filter{display:flex;flex-wrap:wrap;gap:.5rem;align-items:end;margin-bottom:1rem}
 .nr-filter label{font-weight:700}
 .nr-filter select{font:inherit;padding:.2rem .4rem}

@@ -138,7 +138,7 @@ export function editorPage(c: Context, ctx: UiContext, s: EditorState, status = 
           <div>
             <label for="f-at">زمان انتشار (برای زمان‌بندی)</label>
             <input type="text" id="f-at" name="at" value={s.at ?? ''} dir="rtl" aria-describedby="f-at-hint" />
-            <p class="nr-hint" id="f-at-hint">تاریخ شمسی به وقت تهران، مثلاً «۱۴۰۴/۰۶/۱۴ ۱۲:۳۰»، یا ISO مانند 2025-09-05T09:26:00+03:30</p>
+            <p class="nr-hint" id="f-at-hint">تاریخ شمسی به وقت تهران، مثلاً «۱۴۰۴/۰۶/۱۴ ۱۲:۳۰»، یا ISO مانند <span dir="ltr">2025-09-05T09:26:00+03:30</span></p>
           </div>
         ) : null}
 
