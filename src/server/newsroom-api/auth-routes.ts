@@ -1,23 +1,13 @@
 /** `/login`, `/logout`, `/logout-everywhere`, `/me`. */
-import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
+import { Hono } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { isKhabarError } from '../../errors/index.js';
 import type { Newsroom } from '../../newsroom/index.js';
 import type { ServerDeps } from '../deps.js';
 import { errorBody } from '../http/error-status.js';
 import { bodies, readBody } from './body.js';
-import { assertSameOrigin, clearSessionCookie, SESSION_COOKIE, setSessionCookie, type NewsroomEnv } from './session.js';
+import { assertSameOrigin, clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie, type NewsroomEnv } from './session.js';
 import { requireAuth } from './require-auth.js';
-
-/** The client's address, for the login throttle. */
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 /** The auth routes. */
 export function authRoutes(deps: ServerDeps, newsroom: Newsroom): Hono<NewsroomEnv> {
@@ -28,7 +18,7 @@ export function authRoutes(deps: ServerDeps, newsroom: Newsroom): Hono<NewsroomE
     assertSameOrigin(c, deps.settings.baseUrl);
     const { username, password } = await readBody(c, bodies.login);
     try {
-      const r = await newsroom.login(username, password, address(c));
+      const r = await newsroom.login(username, password, clientAddress(c));
       // A session presented before login is ended, never carried over (session fixation).
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous !== undefined) await newsroom.logout(previous);

@@ -6,6 +6,7 @@
  * (OWASP CSRF Prevention Cheat Sheet: synchronizer token); a bearer token is sent only by code that
  * holds it, so those requests are exempt. SameSite=Strict on the cookie is the second line.
  */
+import { getConnInfo } from '@hono/node-server/conninfo';
 import type { Context, MiddlewareHandler } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { KhabarError } from '../../errors/index.js';
@@ -88,5 +89,14 @@ export function assertSameOrigin(c: Context, baseUrl: string): void {
   }
   if (!allowed.has(origin)) {
     throw new KhabarError('FORBIDDEN', `cross-site login refused: Origin ${origin.slice(0, 100)} is not this site`);
+  }
+}
+
+/** The client's address, for the login throttle. */
+export function clientAddress(c: Context): string {
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
   }
 }

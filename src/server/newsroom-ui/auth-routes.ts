@@ -4,24 +4,14 @@
  * cookie set by the API's `setSessionCookie` (HttpOnly, SameSite=Strict); the login form is refused
  * from another origin by the API's `assertSameOrigin` (login CSRF).
  */
-import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
 import { getCookie } from 'hono/cookie';
 import { isKhabarError } from '../../errors/index.js';
 import { faDigits } from '../site/format.js';
-import { assertSameOrigin, clearSessionCookie, SESSION_COOKIE, setSessionCookie, type NewsroomEnv } from '../newsroom-api/session.js';
+import { assertSameOrigin, clearSessionCookie, clientAddress, SESSION_COOKIE, setSessionCookie, type NewsroomEnv } from '../newsroom-api/session.js';
 import { loginPage } from './pages/login-page.js';
 import { safeNext, seeOther } from './send.js';
 import type { UiContext } from './ui-context.js';
-
-/** The client's address, for the login throttle (as the API's auth-routes.ts reads it). */
-function address(c: Context): string {
-  try {
-    return getConnInfo(c).remote.address ?? 'unknown';
-  } catch {
-    return 'unknown';
-  }
-}
 
 const text = (v: unknown): string => (typeof v === 'string' ? v : '');
 
@@ -48,7 +38,7 @@ export function authRoutes(ctx: UiContext): Hono<NewsroomEnv> {
     const next = safeNext(text(form['next']));
     if (username === '' || password === '') return loginPage(c, ctx, { username, next, error: 'نام کاربری و گذرواژه را بنویسید.' }, 400);
     try {
-      const r = await newsroom.login(username, password, address(c));
+      const r = await newsroom.login(username, password, clientAddress(c));
       const previous = getCookie(c, SESSION_COOKIE);
       if (previous !== undefined) await newsroom.logout(previous);
       setSessionCookie(c, r.token, r.expiresAt, secure());
