@@ -5,8 +5,7 @@
  * and every documented error status provoked on purpose, with the Error body.
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaError } from './support/schema-check.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startTestServer, type TestServer } from './support/server.js';
 import { PASSWORD, call, draft, login, seedNewsroom, type Answer, type Cred, type Staff } from './newsroom-client.js';
@@ -17,14 +16,6 @@ let srv: TestServer;
 let staff: Staff;
 let resolved: Obj;
 
-const ajv = new Ajv2020({ strict: false });
-addFormats.default(ajv);
-const compiled = new Map<object, ValidateFunction>();
-function schemaError(schema: object, data: unknown): string | undefined {
-  let v = compiled.get(schema);
-  if (v === undefined) compiled.set(schema, (v = ajv.compile(schema)));
-  return v(data) ? undefined : JSON.stringify(v.errors?.slice(0, 3));
-}
 
 beforeAll(async () => {
   srv = await startTestServer({ demo: false });

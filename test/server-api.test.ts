@@ -7,8 +7,7 @@
  * 2.2 schema, NewsML-G2 against the 2.35 XSD, wire text parsed back to the same headline.
  */
 import { Validator } from '@seriousme/openapi-schema-validator';
-import { Ajv2020, type ValidateFunction } from 'ajv/dist/2020.js';
-import addFormats from 'ajv-formats';
+import { schemaError } from './support/schema-check.js';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory, parseWire, type Story } from '../src/story/index.js';
 import { startTestServer, type TestServer } from './support/server.js';
@@ -23,15 +22,6 @@ let resolved: Obj;
 /** Ids and codes of stories written for this test. */
 const fixture = { killedId: 0, killedCode: 0 };
 
-const ajv = new Ajv2020({ strict: false, allErrors: false });
-addFormats.default(ajv);
-const compiled = new Map<object, ValidateFunction>();
-/** The first schema error of `data` against `schema` as text, or undefined. */
-function schemaError(schema: object, data: unknown): string | undefined {
-  let v = compiled.get(schema);
-  if (v === undefined) compiled.set(schema, (v = ajv.compile(schema)));
-  return v(data) ? undefined : JSON.stringify(v.errors?.slice(0, 3));
-}
 
 function story(init: Partial<Story> & { headline: string; uri: string }): Story {
   return createStory({
