@@ -8,7 +8,7 @@ import type Database from 'better-sqlite3';
 import { KhabarError } from '../../errors/index.js';
 import type { Story } from '../../story/index.js';
 import type { PutResult } from '../store.js';
-import { contentHash } from './content-hash.js';
+import { contentHash } from '../content-hash.js';
 import { indexText, type IndexedText } from './analyzed-story.js';
 import { createRankedIndexWriter } from './ranked/index-writer.js';
 

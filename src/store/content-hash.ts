@@ -5,7 +5,7 @@
  * store assigned the first time.
  */
 import { createHash } from 'node:crypto';
-import type { Story } from '../../story/index.js';
+import type { Story } from '../story/index.js';
 
 /** JSON with object keys sorted, so that equal values give equal text whatever their key order. */
 export function canonicalJson(value: unknown): string {
