@@ -18,6 +18,7 @@
  */
 import type pg from 'pg';
 import { KhabarError } from '../../errors/index.js';
+import { filterKey } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
 import { contentHash } from '../content-hash.js';
 import type { PutResult } from '../store.js';
@@ -143,8 +144,9 @@ async function writeKeywords(client: pg.PoolClient, id: number, story: Story): P
   if (story.keywords.length === 0) return;
   // ON CONFLICT DO NOTHING: a story may repeat a keyword; the table holds each once.
   await client.query(
-    'INSERT INTO story_keywords (story_id, keyword) SELECT $1, k FROM unnest($2::text[]) AS k ON CONFLICT DO NOTHING',
-    [id, story.keywords]);
+    `INSERT INTO story_keywords (story_id, keyword, key) SELECT $1, k, key FROM unnest($2::text[], $3::text[]) AS u (k, key)
+      ON CONFLICT DO NOTHING`,
+    [id, story.keywords, story.keywords.map(filterKey)]);
 }
 
 /** Takes a searchable story's terms out of the BM25 statistics (before its row changes). */

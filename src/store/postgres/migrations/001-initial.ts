@@ -17,6 +17,8 @@
  *   sees them in queries, as `to_tsquery` lexemes built by the adapter. NULL when the story is not usable
  *   (only usable stories are searchable). `doc_length` is BM25's document length (as docTerms counts it).
  *   GIN indexes on both.
+ * - `story_keywords.key` is the keyword's `filterKey` (search module), for `tag:` filters where spelling
+ *   variants meet; SQLite computes it with an application-defined SQL function instead.
  * - `term_stats` holds each `fa` term's document frequency over searchable stories, and `search_stats`
  *   the document count and summed length, kept by the writer, for BM25 in SQL (pg-search.ts).
  * - `wire_events.seq` is BIGSERIAL; because every writer holds the writer lock until commit, sequence
@@ -68,9 +70,11 @@ export const pgMigration001Initial: PgMigration = {
       CREATE TABLE story_keywords (
         story_id  BIGINT NOT NULL REFERENCES stories (id) ON DELETE CASCADE,
         keyword   TEXT   NOT NULL,
+        key       TEXT   NOT NULL,
         PRIMARY KEY (story_id, keyword)
       );
       CREATE INDEX story_keywords_keyword ON story_keywords (keyword, story_id);
+      CREATE INDEX story_keywords_key ON story_keywords (key, story_id);
 
       CREATE TABLE sequences (
         name   TEXT   PRIMARY KEY,
