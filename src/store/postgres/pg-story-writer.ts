@@ -103,11 +103,7 @@ async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, 
         { field: 'story.code', code, conflictingId });
     }
   } else {
-    // The next code no stored story carries (an imported story may already hold one), in one statement.
-    const next = await client.query<{ code: string }>(
-      `SELECT c AS code FROM generate_series($1::bigint + 1, $1::bigint + 1000000) AS c
-        WHERE NOT EXISTS (SELECT 1 FROM stories WHERE stories.code = c) LIMIT 1`, [lastCode]);
-    code = Number(next.rows[0]!.code);
+    code = await nextFreeCode(client, lastCode);
     await client.query(`UPDATE sequences SET value = $1 WHERE name = 'story_code'`, [code]);
   }
   // The first version keeps the number it came with (an import may start at 3); later ones count up.
@@ -129,6 +125,20 @@ async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, 
   if (text !== undefined) await index(client, text);
   await logWire(client, id, story.version, story.pubStatus, false, now);
   return { id, version: story.version, status: 'created', code };
+}
+
+/**
+ * The next code after `last` that no stored story carries (an imported story may already hold one),
+ * looked for in windows of 64: generate_series is materialized whole before LIMIT applies, so one huge
+ * window would cost milliseconds on every put.
+ */
+async function nextFreeCode(client: pg.PoolClient, last: number): Promise<number> {
+  for (let from = last + 1; ; from += 64) {
+    const { rows } = await client.query<{ code: string }>(
+      `SELECT c AS code FROM generate_series($1::bigint, $1::bigint + 63) AS c
+        WHERE NOT EXISTS (SELECT 1 FROM stories WHERE stories.code = c) ORDER BY c LIMIT 1`, [from]);
+    if (rows[0] !== undefined) return Number(rows[0].code);
+  }
 }
 
 async function assertUriFree(client: pg.PoolClient, uri: string, selfId: number | undefined): Promise<void> {
