@@ -3,9 +3,12 @@
  * schema, plain queries, and transactions that map driver errors to KhabarErrors.
  *
  * Dialect notes:
- * - The schema is selected per connection with `SET search_path` (issued from the pool's `connect` event;
- *   a `pg` client runs queued queries in order, so it runs before the first query the pool hands out).
- *   The identifier is quoted, so a schema name is taken literally.
+ * - The schema is selected per connection as the startup parameter `options=-c search_path=<quoted>`
+ *   (https://www.postgresql.org/docs/15/libpq-connect.html#LIBPQ-CONNECT-OPTIONS), the same as running
+ *   `SET search_path TO <quoted>` first on every connection, but with no extra round trip and no window
+ *   in which a fresh connection could run a query in the wrong schema (a query from the pool's `connect`
+ *   event races the first checkout; pg 8 warns about it). The identifier is quoted, so a schema name is
+ *   taken literally; spaces and backslashes are escaped as the options syntax requires.
  * - `pg` returns BIGINT (int8) and NUMERIC as strings so as not to lose precision; callers cast counts to
  *   `int` in SQL or convert with Number() (ids and sequence numbers stay far below 2^53).
  */
@@ -53,14 +56,11 @@ export async function openPgDb(url: string, options: OpenPgDbOptions = {}): Prom
     throw new KhabarError('INVALID_OPTION', `schema must be 1–63 characters, got ${JSON.stringify(schema)}`,
       { option: 'schema' });
   }
-  const setPath = `SET search_path TO ${quoteIdent(schema)}`;
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10 });
+  const searchPath = quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ');
+  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: `-c search_path=${searchPath}` });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node would crash.
   // The next checkout opens a fresh connection, so nothing else is needed here.
   pool.on('error', () => {});
-  pool.on('connect', (client) => {
-    client.query(setPath).catch(() => {});
-  });
   let closed = false;
 
   try {

@@ -71,6 +71,19 @@ describePg('PostgreSQL store', () => {
       await b.close();
     });
 
+    it('takes a schema name literally (quotes, spaces, capitals)', async () => {
+      const schema = `Khabar test "${freshSchema()}"`;
+      schemas.push(schema);
+      const a = await openPostgresStore(url!, { schema });
+      await a.putStory(wireStory(1));
+      await a.close();
+      const client = new pg.Client({ connectionString: url });
+      await client.connect();
+      const { rows } = await client.query(`SELECT count(*)::int AS n FROM ${quoteIdent(schema)}.stories`);
+      await client.end();
+      expect(rows[0].n).toBe(1);
+    });
+
     it('two servers opening a new schema together migrate it once', async () => {
       const schema = freshSchema();
       schemas.push(schema);
