@@ -8,6 +8,7 @@ import { KhabarError } from '../../errors/index.js';
 import type { SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
 import { validateStory, type Story } from '../../story/index.js';
 import type { NewsroomStore } from '../newsroom-store.js';
+import { createPgNewsroom } from './newsroom/pg-newsroom.js';
 import { MAX_WIRE_EVENTS_PAGE } from '../store.js';
 import type { NameCount, PutResult, Store, StoredStory, StoryRef, WireEvent, WireEventKind } from '../store.js';
 import type { PgDb } from './pg-db.js';
@@ -85,11 +86,12 @@ export function createPgStore(db: PgDb): Store {
       WHERE pub_status = 'usable' AND ${column} IS NOT NULL GROUP BY ${column} ORDER BY count DESC, name`);
   }
 
+  // The newsroom's tables live in the same database; publishing uses the same story writer (pg-story-writer.ts).
+  const newsroom: NewsroomStore = createPgNewsroom(db);
+
   return {
     dialect: 'postgres',
-    get newsroom(): NewsroomStore {
-      throw new KhabarError('STORE', 'the PostgreSQL newsroom store is not built yet');
-    },
+    newsroom,
     putStory: async (story) => (await put('putStory', [story], false))[0]!,
     putStories: async (stories) => {
       if (!Array.isArray(stories)) throw new KhabarError('INVALID_INPUT', 'stories must be an array', { field: 'stories' });
