@@ -237,5 +237,26 @@ export interface NewsroomStore {
    * Records a delivery: `delivered` moves the cursor to `seq` (only forward: `seq` must be after the
    * cursor) and clears failures; otherwise counts a failure with its error and the next attempt time.
    */
-  recordDelivery(id: number, outcome: { seq: number; delivered: true } | { seq: number; delivered: false; error: string; nextAttemptAt: string }): Promise<Webhook>;
+  recordDelivery(id: number, outcome: DeliveryOutcome): Promise<Webhook>;
+  /**
+   * Optional: runs `deliver` holding webhook `id` exclusively across every process on this database, so
+   * that two app servers never deliver the same event to a subscriber twice. `claimed` is false when the
+   * webhook is unknown, inactive, or held by another dispatcher right now (skip it: no waiting). Inside,
+   * `claim.webhook` is the row as claimed (its cursor is the truth, not an earlier list's) and
+   * `claim.record` records outcomes while the claim is held. PostgreSQL: a `FOR UPDATE SKIP LOCKED` row
+   * lock for the length of one transaction; outcomes commit when `deliver` returns. SQLite: one process
+   * owns the file, so the claim is an in-process one; outcomes commit as recorded.
+   */
+  claimWebhook?<T>(id: number, deliver: (claim: WebhookClaim) => Promise<T>): Promise<{ claimed: false } | { claimed: true; value: T }>;
+}
+
+/** A delivery outcome as {@link NewsroomStore.recordDelivery} takes it. */
+export type DeliveryOutcome = { seq: number; delivered: true } | { seq: number; delivered: false; error: string; nextAttemptAt: string };
+
+/** What {@link NewsroomStore.claimWebhook} hands the delivery function. */
+export interface WebhookClaim {
+  /** The webhook as claimed (active). */
+  webhook: Webhook;
+  /** recordDelivery within the claim. */
+  record(outcome: DeliveryOutcome): Promise<Webhook>;
 }

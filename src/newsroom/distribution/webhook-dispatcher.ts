@@ -10,11 +10,19 @@
  * could cause.
  *
  * Body: JSON `{ seq, kind, id, at, correction, ninjs }` (the same as the live wire's event data).
+ * Many app servers (issue #7): when the store offers `claimWebhook` (PostgreSQL: the webhook's row locked
+ * `FOR UPDATE SKIP LOCKED` for one transaction), each pass claims a subscriber before delivering to it and
+ * reads the cursor from the claimed row, not from the list read before; a subscriber another server is
+ * delivering to right now is skipped. The cursor moves inside the claim, so a second server claims only
+ * after the first committed its cursor, and starts after it: each event once across the cluster (a
+ * server dying between a 2xx and its commit is the one repeat, as above).
+ *
  * Signature: `X-Khabar-Signature: sha256=<hex HMAC-SHA256 of "<timestamp>.<body>" with the secret>` and
  * `X-Khabar-Timestamp` (seconds), so a receiver can refuse replays of old deliveries.
  */
 import { createHmac } from 'node:crypto';
 import type { NewsroomStore, Store, Webhook, WireEvent } from '../../store/index.js';
+import type { DeliveryOutcome } from '../../store/newsroom-store.js';
 import { toNinjs } from '../../story/index.js';
 
 /** The JSON body of one delivery. */
@@ -29,7 +37,8 @@ export function signDelivery(secret: string, timestamp: number, body: string): s
 
 export interface DispatcherOptions {
   wire: Pick<Store, 'wireEvents'>;
-  hooks: Pick<NewsroomStore, 'listWebhooks' | 'recordDelivery'>;
+  /** `claimWebhook`, when present, is used before every delivery pass to a subscriber (see the top). */
+  hooks: Pick<NewsroomStore, 'listWebhooks' | 'recordDelivery' | 'claimWebhook'>;
   /** Resolves when there may be new events (the live wire hub's news), or after a while. */
   waitForNews: (after: number, timeoutMs: number) => Promise<boolean>;
   /** Current wire sequence (to know whether anything is pending at all). */
@@ -87,9 +96,24 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
     }
   }
 
+  /** Claims one subscriber when the store can (another server may hold it: skip), then delivers what is due. */
+  async function serve(listed: Webhook, now: Date): Promise<void> {
+    if (isWaiting(listed, now)) return; // as listed; the claimed row is checked again below
+    if (options.hooks.claimWebhook === undefined) {
+      await deliverDue(listed, (o) => options.hooks.recordDelivery(listed.id, o));
+      return;
+    }
+    await options.hooks.claimWebhook(listed.id, async ({ webhook, record }) => {
+      if (!isWaiting(webhook, now)) await deliverDue(webhook, record);
+    });
+  }
+
+  function isWaiting(hook: Webhook, now: Date): boolean {
+    return hook.nextAttemptAt !== undefined && Date.parse(hook.nextAttemptAt) > now.getTime();
+  }
+
   /** Delivers what is due to one subscriber, in order, until it fails or is up to date. */
-  async function serve(hook: Webhook, now: Date): Promise<void> {
-    if (hook.nextAttemptAt !== undefined && Date.parse(hook.nextAttemptAt) > now.getTime()) return;
+  async function deliverDue(hook: Webhook, record: (o: DeliveryOutcome) => Promise<Webhook>): Promise<void> {
     let cursor = hook.cursor;
     let failures = hook.failures;
     // runOnce outside the loop (tests, a one-off pass) delivers everything; inside it, stop() ends the pass.
@@ -101,11 +125,11 @@ export function createWebhookDispatcher(options: DispatcherOptions): WebhookDisp
         if (error !== undefined) {
           failures++;
           const next = new Date(Date.now() + backoffDelay(failures, base, max)).toISOString();
-          await options.hooks.recordDelivery(hook.id, { seq: e.seq, delivered: false, error, nextAttemptAt: next });
+          await record({ seq: e.seq, delivered: false, error, nextAttemptAt: next });
           if (failures === 1) log(`webhook ${hook.id} ${hook.url}: event ${e.seq} failed (${error}); retrying with backoff`);
           return;
         }
-        await options.hooks.recordDelivery(hook.id, { seq: e.seq, delivered: true });
+        await record({ seq: e.seq, delivered: true });
         if (failures > 0) log(`webhook ${hook.id} ${hook.url}: delivering again after ${failures} failed attempts`);
         failures = 0;
         cursor = e.seq;

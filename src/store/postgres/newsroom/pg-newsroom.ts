@@ -22,7 +22,7 @@ import { createLockMethods } from './locks.js';
 import { createPublishItem } from './publish-item.js';
 import { createSessionMethods } from './sessions.js';
 import { createUserMethods } from './users.js';
-import { createWebhookMethods } from './webhooks.js';
+import { createWebhookMethods, withClaimedWebhook } from './webhooks.js';
 
 export { pgMigration002Newsroom as PG_NEWSROOM_MIGRATION } from '../migrations/002-newsroom.js';
 export { withClaimedWebhook, type WebhookClaim } from './webhooks.js';
@@ -39,5 +39,7 @@ export function createPgNewsroom(db: PgDb): NewsroomStore {
     ...createLockMethods(ctx),
     ...createAuditMethods(ctx),
     ...createWebhookMethods(ctx),
+    // The cross-process delivery claim (FOR UPDATE SKIP LOCKED on the webhook's row; webhooks.ts).
+    claimWebhook: (id, deliver) => withClaimedWebhook(db, id, deliver),
   };
 }

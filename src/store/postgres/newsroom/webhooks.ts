@@ -18,7 +18,7 @@
  * held for the length of one HTTP attempt per event, on one pooled connection per webhook in flight.
  */
 import { KhabarError } from '../../../errors/index.js';
-import type { NewsroomStore, Webhook } from '../../newsroom-store.js';
+import type { NewsroomStore, Webhook, WebhookClaim } from '../../newsroom-store.js';
 import { checkBoolean, checkId, checkInstant, checkInt, checkNote, checkObject, checkText, invalid, notFound } from '../../sqlite/newsroom/checks.js';
 import { MAX_DELIVERY_ERROR, MAX_WEBHOOK_URL, WEBHOOK_SECRET_LENGTH } from '../../sqlite/newsroom/webhooks.js';
 import type { PgDb } from '../pg-db.js';
@@ -147,13 +147,12 @@ export function createWebhookMethods(ctx: PgNewsroomContext): WebhookMethods {
   };
 }
 
-/** What {@link withClaimedWebhook} hands the delivery function. */
-export interface WebhookClaim {
-  /** The webhook as claimed (active). */
-  webhook: Webhook;
-  /** recordDelivery inside the claim's transaction (NewsroomStore.recordDelivery would wait on the claim's own row lock). */
-  record(outcome: DeliveryOutcome): Promise<Webhook>;
-}
+/**
+ * What {@link withClaimedWebhook} hands the delivery function (NewsroomStore's WebhookClaim): `record` is
+ * recordDelivery inside the claim's transaction (NewsroomStore.recordDelivery would wait on the claim's
+ * own row lock).
+ */
+export type { WebhookClaim } from '../../newsroom-store.js';
 
 /**
  * Runs `deliver` holding webhook `id` exclusively across processes (see the comment at the top): `claimed`

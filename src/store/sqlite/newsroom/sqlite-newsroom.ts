@@ -37,6 +37,11 @@ export function createSqliteNewsroom(db: Database.Database, writer: StoryWriter 
   const lookups = createLookups(db);
   const audit = createAuditAppender(db);
   const writes = createItemWrites(db);
+  const webhooks = createWebhookMethods(ctx);
+  // claimWebhook: SQLite's file has one writing process (the server; better-sqlite3 cannot hold a
+  // transaction open across an HTTP request anyway), so excluding other dispatchers in this process is the
+  // whole claim. Outcomes commit one by one through recordDelivery, whose cursor check stays the guard.
+  const claimed = new Set<number>();
   return {
     ...createUserMethods(ctx),
     ...createSessionMethods(ctx, lookups),
@@ -45,6 +50,17 @@ export function createSqliteNewsroom(db: Database.Database, writer: StoryWriter 
     publishItem: createPublishItem(ctx, lookups, writes, audit),
     ...createLockMethods(ctx, lookups, audit),
     ...createAuditMethods(ctx, lookups, audit),
-    ...createWebhookMethods(ctx),
+    ...webhooks,
+    async claimWebhook(id, deliver) {
+      if (claimed.has(id)) return { claimed: false };
+      claimed.add(id);
+      try {
+        const webhook = await webhooks.getWebhook(id);
+        if (webhook === undefined || !webhook.active) return { claimed: false };
+        return { claimed: true, value: await deliver({ webhook, record: (outcome) => webhooks.recordDelivery(id, outcome) }) };
+      } finally {
+        claimed.delete(id);
+      }
+    },
   };
 }
