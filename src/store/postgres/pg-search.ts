@@ -12,9 +12,14 @@
  * `search_stats`. Phrases and prefixes add idf(matching stories)·(k1+1)/(1+norm) as SQLite does, and
  * stories holding every ranked word get the same ×1.05 coordination boost. Chosen over `ts_rank_cd`
  * (normalization 1|32), which has no idf at all: rare words would weigh no more than common ones.
- * Not yet ported: SQLite's feedback re-weighting from the best 10 stories (rank-relevance.ts), worth
- * MAP 0.845 → 0.881 on Hamshahri; and pruning (every candidate is scored, which costs time on words
- * that match much of the archive).
+ *
+ * Feedback re-weighting as on SQLite (sqlite/rank-relevance.ts, sqlite/ranked/feedback.ts): when the
+ * query has two or more distinct should words, a first pass ranks the matches and returns its best 10
+ * (ties to the lower id, as SQLite's top-k) with their lengths and the frequencies of the should words;
+ * pg-feedback.ts turns them into weight factors exactly as feedback.ts does, and a second pass ranks
+ * with the re-weighted words (the matches and their count do not change). Both passes run in the
+ * search's snapshot. Not ported: pruning (every candidate is scored, which costs time on words that
+ * match much of the archive).
  */
 import { KhabarError } from '../../errors/index.js';
 import {
@@ -24,12 +29,12 @@ import type { AnalyzedQuery, FacetCount, SearchHit, SearchRequest, SearchResult 
 import type { Story } from '../../story/index.js';
 import type { PgDb } from './pg-db.js';
 import { quoteLexeme } from './pg-index-text.js';
+import { DEFAULT_PG_RANKING, feedbackWeightsPg, type FeedbackStory, type PgRankingTuning } from './pg-feedback.js';
 import type pg from 'pg';
 
 const MAX_OFFSET = 100_000;
 const K1 = 1.2;
 const B = 0.75;
-const COORD_BOOST = 0.05;
 const HALF_HOUR = 1_800_000;
 
 /** Positional parameters of one statement. */
@@ -150,6 +155,10 @@ interface Scoring {
   /** Should terms for the coordination boost (all present: ×(1 + boost)). */
   coord: string[];
   boost: number;
+  /** Searchable stories (N). */
+  docs: number;
+  /** Document frequency of each term in `terms`. */
+  df: Map<string, number>;
 }
 
 /** Collection statistics and term weights, read in the search's snapshot. */
@@ -169,7 +178,7 @@ async function scoring(client: pg.PoolClient, fa: string[], exactQueries: string
     exact.push({ query, weight: idf(docs, c!.n) * (K1 + 1) });
   }
   return {
-    terms, weights: terms.map((t) => idf(docs, df.get(t) ?? 0) * (K1 + 1)), exact, coord: [...new Set(coord)], boost,
+    terms, weights: terms.map((t) => idf(docs, df.get(t) ?? 0) * (K1 + 1)), exact, coord: [...new Set(coord)], boost, docs, df,
     c0: K1 * (1 - B), c1: (K1 * B) / avgdl,
   };
 }
@@ -190,21 +199,46 @@ function scoreSql(sc: Scoring & { c0: number; c1: number }, p: Params): string {
     parts.push(`CASE WHEN s.exact @@ ${p.bind(e.query)}::tsquery THEN ${p.bind(e.weight)}::float8 / (1 + ${norm}) ELSE 0 END`);
   }
   const base = parts.length ? parts.join(' + ') : '0';
-  if (sc.coord.length === 0 || sc.boost === 0) return `(${base})`;
+  // As SQLite's scorer: the boost needs two or more should words (one word would boost every story holding it).
+  if (sc.coord.length < 2 || sc.boost === 0) return `(${base})`;
   return `((${base}) * CASE WHEN s.fa @@ ${p.bind(and(sc.coord))}::tsquery THEN ${p.bind(1 + sc.boost)}::float8 ELSE 1 END)`;
 }
 
-/** Runs a search in one REPEATABLE READ snapshot. */
-export async function searchPg(db: PgDb, request: SearchRequest): Promise<SearchResult> {
+/**
+ * The first pass's best `n` stories (score order, ties to the lower id) with their BM25 lengths and the
+ * frequencies of the `should` terms they hold, for the feedback re-weighting.
+ */
+async function firstPassBest(client: pg.PoolClient, sc: Scoring & { c0: number; c1: number }, where: string,
+  matchParams: readonly unknown[], should: readonly string[], n: number): Promise<FeedbackStory[]> {
+  const p = new Params();
+  p.values.push(...matchParams);
+  const score = scoreSql(sc, p);
+  const { rows } = await client.query<{ score: number; length: number | null; tf: Record<string, number> }>(
+    `SELECT r.score, st.doc_length AS length,
+        (SELECT COALESCE(json_object_agg(u.lexeme, cardinality(u.positions)), '{}'::json)
+          FROM unnest(st.fa) AS u WHERE u.lexeme = ANY(${p.bind(should)}::text[])) AS tf
+      FROM (SELECT s.id, ${score} AS score FROM stories s WHERE ${where} ORDER BY score DESC, s.id ASC LIMIT ${p.bind(n)}) AS r
+      JOIN stories st ON st.id = r.id
+      ORDER BY r.score DESC, r.id ASC`, p.values);
+  return rows.map((r) => ({ score: r.score, length: Number(r.length ?? 0), tf: r.tf }));
+}
+
+/**
+ * Runs a search in one REPEATABLE READ snapshot. `tuning` is for experiments and the evaluation; the
+ * store uses the defaults, which are SQLite's.
+ */
+export async function searchPg(db: PgDb, request: SearchRequest, tuning: Partial<PgRankingTuning> = {}): Promise<SearchResult> {
   const { limit, offset } = checkRequest(request);
   const q = analyzedQueryOf(request);
+  const t = { ...DEFAULT_PG_RANKING, ...tuning };
   return db.tx(async (client) => {
     await client.query('SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY');
-    return runSearch(client, request, q, limit, offset);
+    return runSearch(client, request, q, limit, offset, t);
   });
 }
 
-async function runSearch(client: pg.PoolClient, request: SearchRequest, q: AnalyzedQuery, limit: number, offset: number): Promise<SearchResult> {
+async function runSearch(client: pg.PoolClient, request: SearchRequest, q: AnalyzedQuery, limit: number, offset: number,
+  tuning: PgRankingTuning): Promise<SearchResult> {
   const p = new Params();
   const where = [...await filterClauses(client, request, q, p), ...exclusionClauses(q, p)];
   let total: number;
@@ -242,7 +276,13 @@ async function runSearch(client: pg.PoolClient, request: SearchRequest, q: Analy
       p.values);
     page = rows.map((r) => ({ id: Number(r.id), score: 0 }));
   } else {
-    const sc = await scoring(client, [...q.should, ...must], [...required, ...rankedExact], q.should, COORD_BOOST);
+    const sc = await scoring(client, [...q.should, ...must], [...required, ...rankedExact], q.should, tuning.coordBoost);
+    const should = [...new Set(q.should)];
+    if (tuning.feedbackDocs > 0 && should.length >= 2) {
+      const best = await firstPassBest(client, sc, w, matchParams, should, tuning.feedbackDocs);
+      const factors = feedbackWeightsPg(best, should.map((term) => ({ term, df: sc.df.get(term) ?? 0 })), sc.docs, tuning.feedbackLambda);
+      if (factors !== undefined) sc.weights = sc.terms.map((term, i) => sc.weights[i]! * (factors.get(term) ?? 1));
+    }
     const score = scoreSql(sc, p);
     const { rows } = await client.query<{ id: string; score: number; total: number }>(
       `SELECT s.id, ${score} AS score, (count(*) OVER ())::int AS total FROM stories s WHERE ${w}
