@@ -1,5 +1,5 @@
 /**
- * `khabar import <files|folders…> [--format …] [--db path] [--csv-map field=column,…] [--batch-size n]
+ * `khabar import <files|folders…> [--format …] [--db path | --database-url postgres://…] [--csv-map field=column,…] [--batch-size n]
  * [--verbose]`: stories from files into the store. Folders are walked recursively; each file's format is
  * detected (import-formats.ts) unless `--format` is given. Stories go to the store in batches, one
  * transaction each; the run is idempotent (the store keeps identical stories unchanged).
@@ -10,10 +10,11 @@
  * which some file or story failed ends with an error (exit code 1) after storing the rest.
  */
 import { mkdirSync } from 'node:fs';
-import { dirname, resolve } from 'node:path';
+import { dirname } from 'node:path';
 import { KhabarError } from '../../errors/index.js';
 import type { Store } from '../../store/index.js';
 import { parseArgs } from '../args.js';
+import { openStoreTarget, resolveStoreTarget, STORE_OPTIONS } from '../open-store.js';
 import { parseCsvMapOption } from '../import/csv-map-option.js';
 import { IMPORT_FORMATS, isImportFormat } from '../import/import-formats.js';
 import { createProgressBar, type ProgressBar } from '../import/progress-bar.js';
@@ -22,23 +23,30 @@ import { walkInputs } from '../import/walk-inputs.js';
 import type { Out } from '../out.js';
 
 /** The database used when neither `--db` nor `KHABAR_DB` names one. */
-export const DEFAULT_DB_PATH = './data/khabar.db';
+export { DEFAULT_DB_PATH } from '../db-path.js';
 
 /** What the command may be given instead of its defaults (tests). */
 export interface ImportCommandDeps {
-  /** Opens the store at a path; default the SQLite store. */
+  /** Opens the SQLite store at a path (a PostgreSQL target is always opened by open-store.ts); default the SQLite store. */
   openStore?: (path: string) => Store | Promise<Store>;
   /** Draw a progress bar on stderr; default when stderr is a terminal. */
   progress?: boolean;
-  /** The environment (for KHABAR_DB); default process.env. */
+  /** The environment (KHABAR_DB, KHABAR_DATABASE_URL); default process.env. */
   env?: Readonly<Record<string, string | undefined>>;
 }
 
-/** Opens the SQLite store. Loaded lazily: `khabar date` and friends need no database driver. */
-async function openDefaultStore(path: string): Promise<Store> {
-  const { openSqliteStore, defaultAnalysisThreads } = await import('../../store/index.js');
-  // Worker threads analyze the next batch while this one is written (run-import.ts overlaps them).
-  return openSqliteStore(path, { analysisThreads: defaultAnalysisThreads() });
+/** Worker threads for SQLite imports: they analyze the next batch while this one is written (run-import.ts overlaps them). */
+async function analysisThreads(): Promise<number> {
+  const { defaultAnalysisThreads } = await import('../../store/index.js');
+  return defaultAnalysisThreads();
+}
+
+function mkdirFor(path: string): void {
+  try {
+    mkdirSync(dirname(path), { recursive: true });
+  } catch (e) {
+    throw new KhabarError('IO', `cannot create the folder of ${path}: ${(e as Error).message}`);
+  }
 }
 
 /** The summary printed at the end of a run. */
@@ -56,7 +64,7 @@ export function formatSummary(s: ImportSummary): string {
 
 /** The `import` command. */
 export async function importCommand(argv: readonly string[], out: Out, deps: ImportCommandDeps = {}): Promise<void> {
-  const { positionals, flags } = parseArgs(argv, ['format', 'db', 'csv-map', 'batch-size'], ['verbose']);
+  const { positionals, flags } = parseArgs(argv, ['format', ...STORE_OPTIONS, 'csv-map', 'batch-size'], ['verbose']);
   if (positionals.length === 0) throw new KhabarError('USAGE', 'import needs files or folders to read');
   const format = flags.get('format');
   if (format !== undefined && (typeof format !== 'string' || !isImportFormat(format))) {
@@ -71,16 +79,17 @@ export async function importCommand(argv: readonly string[], out: Out, deps: Imp
   }
   const verbose = flags.get('verbose') === true;
   const env = deps.env ?? process.env;
-  const dbFlag = flags.get('db');
-  const dbPath = resolve(typeof dbFlag === 'string' ? dbFlag : env.KHABAR_DB || DEFAULT_DB_PATH);
-
-  const { files, problems } = walkInputs(positionals, new Set(['', '-wal', '-shm', '-journal'].map((x) => dbPath + x)));
-  try {
-    mkdirSync(dirname(dbPath), { recursive: true });
-  } catch (e) {
-    throw new KhabarError('IO', `cannot create the folder of ${dbPath}: ${(e as Error).message}`);
+  const target = resolveStoreTarget(flags, env);
+  // The SQLite file and its journals are never read as input, even inside a folder being imported.
+  const dbFiles = target.kind === 'sqlite' ? ['', '-wal', '-shm', '-journal'].map((x) => target.path + x) : [];
+  const { files, problems } = walkInputs(positionals, new Set(dbFiles));
+  let store: Store;
+  if (target.kind === 'sqlite' && deps.openStore !== undefined) {
+    mkdirFor(target.path);
+    store = await deps.openStore(target.path);
+  } else {
+    store = await openStoreTarget(target, target.kind === 'sqlite' ? { analysisThreads: await analysisThreads() } : {});
   }
-  const store = await (deps.openStore ?? openDefaultStore)(dbPath);
   const useBar = deps.progress ?? process.stderr.isTTY === true;
   const bar: ProgressBar | undefined = useBar ? createProgressBar(process.stderr) : undefined;
   const warn = (text: string): void => {

@@ -1,19 +1,18 @@
 /**
  * `khabar search "<query>" [--service …] [--agency …] [--tag …] [--from …] [--to …] [--sort date]
- *   [--limit N] [--offset N] [--json] [--db path]` — the archive from the shell; and
+ *   [--limit N] [--offset N] [--json] [--db path | --database-url postgres://…]` — the archive from the shell; and
  * `khabar search --batch <queries.tsv> --trec <run-file> [--top 1000]` — a TREC run for evaluation, ranked
  * exactly as the interactive search ranks (the same `store.search` call).
  */
 import { readFileSync, writeFileSync } from 'node:fs';
 import { KhabarError } from '../../errors/index.js';
 import type { SearchHit, SearchRequest } from '../../search/index.js';
-import { openSqliteStore } from '../../store/index.js';
 import type { Store } from '../../store/index.js';
 import { parseArgs } from '../args.js';
-import { resolveDbPath } from '../db-path.js';
+import { openStoreTarget, resolveStoreTarget, STORE_OPTIONS } from '../open-store.js';
 import type { Out } from '../out.js';
 
-const VALUED = ['service', 'agency', 'tag', 'from', 'to', 'limit', 'offset', 'sort', 'db', 'batch', 'trec', 'top'];
+const VALUED = ['service', 'agency', 'tag', 'from', 'to', 'limit', 'offset', 'sort', ...STORE_OPTIONS, 'batch', 'trec', 'top'];
 
 function intFlag(flags: Map<string, string | true>, name: string, fallback: number): number {
   const v = flags.get(name);
@@ -48,7 +47,7 @@ export async function runBatch(store: Store, queriesFile: string, runFile: strin
 /** The `search` command. */
 export async function searchCommand(argv: readonly string[], out: Out): Promise<void> {
   const { positionals, flags } = parseArgs(argv, VALUED, ['json']);
-  const store = await openSqliteStore(resolveDbPath(flags.get('db')));
+  const store = await openStoreTarget(resolveStoreTarget(flags));
   try {
     const batch = flags.get('batch');
     if (batch !== undefined) {

@@ -1,15 +1,14 @@
 /**
- * `khabar serve [--port N] [--host H] [--db FILE] [--agency NAME] [--site-name NAME] [--services A,B]
+ * `khabar serve [--port N] [--host H] [--db FILE | --database-url postgres://…] [--agency NAME] [--site-name NAME] [--services A,B]
  *   [--base-url URL] [--no-demo] [--quiet]` — the site, API, feeds and live wire on one port (default
  * 8080, `KHABAR_PORT`), the newsroom API, webhook delivery and scheduled publishing. An empty database
  * gets the demo content and demo newsroom accounts first. Stops cleanly on SIGINT/SIGTERM.
  */
 import { KhabarError } from '../../errors/index.js';
-import { openSqliteStore } from '../../store/index.js';
 import { createWireHub, siteSettings, startServer } from '../../server/index.js';
 import { createNewsroom, createWebhookDispatcher } from '../../newsroom/index.js';
 import { parseArgs } from '../args.js';
-import { resolveDbPath } from '../db-path.js';
+import { describeTarget, openStoreTarget, resolveStoreTarget, STORE_OPTIONS } from '../open-store.js';
 import type { Out } from '../out.js';
 import { loadDemoContent } from '../demo/load-demo.js';
 import { DEMO_USERS, loadDemoNewsroom } from '../demo/demo-newsroom.js';
@@ -17,7 +16,7 @@ import { DEMO_USERS, loadDemoNewsroom } from '../demo/demo-newsroom.js';
 /** How often due scheduled items are looked for. */
 const SCHEDULER_MS = 5000;
 
-const VALUED = ['port', 'host', 'db', 'agency', 'site-name', 'services', 'base-url'];
+const VALUED = ['port', 'host', ...STORE_OPTIONS, 'agency', 'site-name', 'services', 'base-url'];
 
 function portOf(v: string | true | undefined): number {
   const raw = typeof v === 'string' ? v : process.env.KHABAR_PORT || '8080';
@@ -31,9 +30,10 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
   if (positionals.length > 0) throw new KhabarError('USAGE', `serve takes no arguments, got ${positionals.join(' ')}`);
   const port = portOf(flags.get('port'));
   const host = (flags.get('host') as string | undefined) ?? process.env.KHABAR_HOST;
-  const dbPath = resolveDbPath(flags.get('db'));
+  const target = resolveStoreTarget(flags);
+  const dbPath = describeTarget(target);
   const str = (k: string, env: string) => (flags.get(k) as string | undefined) ?? process.env[env];
-  const store = await openSqliteStore(dbPath);
+  const store = await openStoreTarget(target);
   try {
     const settingsInput = {
       agency: str('agency', 'KHABAR_AGENCY'),
@@ -55,7 +55,7 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
     const newsroom = createNewsroom({ store, onWrite: () => hub.poke(), agency: settings.agency });
     const server = await startServer({ store, settings, hub, newsroom, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
     out.write(`khabar is serving ${dbPath} at ${server.url}\n`);
-    // Webhooks are delivered from the wire log by this process (one server per SQLite file).
+    // Webhooks are delivered from the wire log by this process.
     const dispatcher = createWebhookDispatcher({
       wire: store, hooks: store.newsroom, waitForNews: (after, ms) => hub.waitForNews(after, ms), lastSeq: () => hub.lastSeq,
       log: (line) => out.warn?.(`${line}\n`),

@@ -1,5 +1,5 @@
 /**
- * `khabar user add <username> --role reporter|editor|chief|admin [--name "نام"] [--desk "سرویس …"]… [--db FILE]`
+ * `khabar user add <username> --role reporter|editor|chief|admin [--name "نام"] [--desk "سرویس …"]… [--db FILE | --database-url URL]`
  * — a newsroom account, the password read from standard input (first line: nothing on the command line,
  * where shell history and `ps` would show it); the first admin is made this way. `--desk` (repeatable)
  * makes an editor an editor of that desk, creating the desk if needed.
@@ -7,9 +7,9 @@
  */
 import { KhabarError } from '../../errors/index.js';
 import { checkPasswordPolicy, hashPassword } from '../../newsroom/index.js';
-import { openSqliteStore, ROLES, type Role } from '../../store/index.js';
+import { ROLES, type Role } from '../../store/index.js';
 import { parseArgs } from '../args.js';
-import { resolveDbPath } from '../db-path.js';
+import { openStoreTarget, resolveStoreTarget, STORE_OPTIONS } from '../open-store.js';
 import { readTextInput } from '../io.js';
 import type { Out } from '../out.js';
 
@@ -25,8 +25,8 @@ function deskValues(argv: readonly string[]): string[] {
 export async function userCommand(argv: readonly string[], out: Out): Promise<void> {
   const [sub, ...rest] = argv;
   if (sub !== 'add' && sub !== 'list') throw new KhabarError('USAGE', 'user needs add or list: khabar user add <username> --role <role>');
-  const { positionals, flags } = parseArgs(rest, ['role', 'name', 'db', 'desk'], []);
-  const store = await openSqliteStore(resolveDbPath(flags.get('db')));
+  const { positionals, flags } = parseArgs(rest, ['role', 'name', ...STORE_OPTIONS, 'desk'], []);
+  const store = await openStoreTarget(resolveStoreTarget(flags));
   try {
     if (sub === 'list') {
       if (positionals.length > 0) throw new KhabarError('USAGE', 'user list takes no arguments');
