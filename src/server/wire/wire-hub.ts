@@ -3,6 +3,17 @@
  * Writers in this process call {@link WireHub.poke} after a write; writes by other processes (an import,
  * a second server on the same file) are noticed by polling `lastWireSeq` every `pollMs`. Recent events
  * are kept in memory so that a hundred subscribers catching up read the store once, not a hundred times.
+ *
+ * Many app servers (issue #7): given a {@link WireNotifier} (on PostgreSQL, store/postgres/pg-notify.ts:
+ * `LISTEN khabar_wire` on a dedicated connection, notified by the transaction that writes a wire event,
+ * delivered at its commit) the hub checks the store as soon as another process commits news instead of at
+ * the next poll. The poll stays as the fallback: notifications sent while the listening connection is
+ * down are lost, and the notifier signals once more after it reconnects. The notifier is passed in rather
+ * than found on the Store so that the Store interface stays as it is and the hub stays store-agnostic;
+ * whoever opens the store (serve) opens the notifier beside it and closes it after the hub.
+ *
+ * Checks never overlap, and a check asked for while one runs (a poke, a notification) runs again after
+ * it, so news committed after the running check read `lastWireSeq` is not left for the next poll.
  */
 import type { Store, WireEvent } from '../../store/index.js';
 
@@ -25,15 +36,36 @@ export interface WireHub {
   close(): void;
 }
 
-export async function createWireHub(store: Store, pollMs = 250): Promise<WireHub> {
+/** A source of "the wire may have news" signals from other processes (e.g. PostgreSQL LISTEN/NOTIFY). */
+export interface WireNotifier {
+  /** Calls `listener` whenever there may be news; returns the unsubscribe. */
+  subscribe(listener: () => void): () => void;
+}
+
+export interface WireHubOptions {
+  /** Wakes the hub on other processes' writes; the poll remains the fallback. */
+  notifier?: WireNotifier;
+}
+
+export async function createWireHub(store: Store, pollMs = 250, options: WireHubOptions = {}): Promise<WireHub> {
   let lastSeq = await store.lastWireSeq();
   let recent: WireEvent[] = []; // contiguous, ascending, ending at lastSeq when non-empty
   const waiters = new Set<{ after: number; wake: (news: boolean) => void }>();
   let checking: Promise<void> | undefined;
+  let again: Promise<void> | undefined;
   let closed = false;
 
-  async function check(): Promise<void> {
-    if (checking) return checking;
+  /** Checks the store; if a check is running, one more right after it (shared by every caller meanwhile). */
+  function check(): Promise<void> {
+    if (checking === undefined) return checkNow();
+    again ??= checking.then(() => {
+      again = undefined;
+      return check();
+    });
+    return again;
+  }
+
+  function checkNow(): Promise<void> {
     checking = (async () => {
       try {
         const seq = await store.lastWireSeq();
@@ -67,6 +99,9 @@ export async function createWireHub(store: Store, pollMs = 250): Promise<WireHub
 
   const timer = setInterval(() => void check(), pollMs);
   timer.unref();
+  const unsubscribe = options.notifier?.subscribe(() => {
+    if (!closed) void check();
+  });
 
   return {
     get lastSeq() {
@@ -115,6 +150,7 @@ export async function createWireHub(store: Store, pollMs = 250): Promise<WireHub
     close() {
       closed = true;
       clearInterval(timer);
+      unsubscribe?.();
       for (const w of waiters) w.wake(false);
       waiters.clear();
     },
