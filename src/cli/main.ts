@@ -8,6 +8,7 @@ import { searchCommand } from './commands/search-command.js';
 import { importCommand } from './commands/import-command.js';
 import { serveCommand } from './commands/serve-command.js';
 import { userCommand } from './commands/user-command.js';
+import { migrateCommand } from './commands/migrate-command.js';
 import type { Out } from './out.js';
 
 const USAGE = `khabar — Persian-first news agency platform
@@ -35,7 +36,13 @@ Usage:
   khabar user add <username> --role reporter|editor|chief|admin [--name N] [--desk D]… [--db FILE]
                                                   a newsroom account; the password is read from stdin
   khabar user list [--db FILE]                    the newsroom accounts
+  khabar migrate --from sqlite:<file> --to postgres://…[?schema=S]
+                                                  copy an archive and newsroom to PostgreSQL (resumable;
+                                                  counts checked at the end)
   khabar help                                     this text
+
+Database: SQLite by default (--db FILE, KHABAR_DB, ./data/khabar.db); PostgreSQL with --database-url
+postgres://…[?schema=S] or KHABAR_DATABASE_URL (serve, import, search, user).
 `;
 
 const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Promise<void>> = {
@@ -48,6 +55,7 @@ const COMMANDS: Record<string, (argv: readonly string[], out: Out) => void | Pro
   import: importCommand,
   serve: serveCommand,
   user: userCommand,
+  migrate: migrateCommand,
 };
 
 async function main(argv: readonly string[]): Promise<number> {

@@ -10,5 +10,5 @@ export {
   openSqliteStore, defaultAnalysisThreads, MIN_SQLITE_VERSION, SQLITE_SCHEMA_VERSION, STORY_CODE_SEQUENCE_START,
 } from './sqlite/index.js';
 export type { OpenSqliteStoreOptions } from './sqlite/index.js';
-export { openPostgresStore, PG_SCHEMA_VERSION } from './postgres/index.js';
-export type { OpenPostgresStoreOptions } from './postgres/index.js';
+export { openPostgresStore, PG_SCHEMA_VERSION, copyNewsroomIntoPostgres } from './postgres/index.js';
+export type { OpenPostgresStoreOptions, NewsroomCopy, NewsroomCopyResult } from './postgres/index.js';

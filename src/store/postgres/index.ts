@@ -5,3 +5,5 @@ export { openPgDb, quoteIdent } from './pg-db.js';
 export type { PgDb, OpenPgDbOptions } from './pg-db.js';
 export { putStoryTx } from './pg-story-writer.js';
 export { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations/index.js';
+export { copyNewsroomIntoPostgres } from './newsroom-copy.js';
+export type { NewsroomCopy, NewsroomCopyResult } from './newsroom-copy.js';
