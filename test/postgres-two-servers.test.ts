@@ -17,7 +17,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../src/story/index.js';
 import { openPostgresStore, type Store } from '../src/store/index.js';
 import { quoteIdent } from '../src/store/postgres/pg-db.js';
-import { createPgWireNotifier, type PgWireNotifier } from '../src/store/postgres/pg-notify.js';
+import { createPgWireNotifier, LISTENER_NAME, type PgWireNotifier } from '../src/store/postgres/pg-notify.js';
 import { createWireHub, siteSettings, startServer, type WireHub } from '../src/server/index.js';
 import type { RunningServer } from '../src/server/start-server.js';
 import { createWebhookDispatcher, type WebhookDispatcher } from '../src/newsroom/index.js';
@@ -209,4 +209,33 @@ describePg('two app servers on one PostgreSQL', () => {
     expect(quantile(notifyLag, 0.5)).toBeLessThan(50);
     expect(quantile(notifyLag, 0.5)).toBeLessThan(quantile(pollLag, 0.5));
   }, 60_000);
+
+  it('the listener reconnects after its connection is killed; the poll covers the gap', async () => {
+    const [a, b] = nodes as [Node, Node];
+    const sub = await connectSse(`${b.server.url}/api/v1/wire`);
+    await sub.until((ev) => ev.some((e) => e.event === 'ready'));
+    const admin = new pg.Client({ connectionString: url });
+    await admin.connect();
+    try {
+      const killed = await admin.query(`SELECT pg_terminate_backend(pid) FROM pg_stat_activity
+        WHERE application_name = $1 AND datname = current_database()`, [LISTENER_NAME]);
+      expect(killed.rowCount).toBeGreaterThanOrEqual(2);
+    } finally {
+      await admin.end();
+    }
+    await new Promise((r) => setTimeout(r, 20));
+    expect(b.notifier!.listening).toBe(false);
+    // Published while B is not listening: B's poll (or the signal after its reconnect) delivers it.
+    const before = published(sub.events).length;
+    await a.store.putStory(story(0, 'gap'));
+    await sub.until((ev) => published(ev).length > before, 5_000);
+    expect(await b.notifier!.ready()).toBe(true);
+    const t = performance.now();
+    await a.store.putStory(story(1, 'gap'));
+    await sub.until((ev) => published(ev).length > before + 1, 5_000);
+    const lag = performance.now() - t;
+    console.log(`listener killed and back: B heard the next publish ${ms(lag)} after A's put began`);
+    expect(lag).toBeLessThan(100);
+    sub.close();
+  }, 30_000);
 });

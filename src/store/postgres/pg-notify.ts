@@ -17,6 +17,9 @@ import pg from 'pg';
 /** The channel the story writer notifies and the hubs listen on. */
 export const WIRE_CHANNEL = 'khabar_wire';
 
+/** The listening connection's application_name (pg_stat_activity shows it). */
+export const LISTENER_NAME = 'khabar-wire-listener';
+
 /** A source of "the wire may have news" signals (structurally the live-wire hub's WireNotifier). */
 export interface PgWireNotifier {
   /** Calls `listener` on every notification and after every reconnect; returns the unsubscribe. */
@@ -80,7 +83,7 @@ export function createPgWireNotifier(url: string, options: PgWireNotifierOptions
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const c = new pg.Client({ connectionString: url });
+    const c = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
     client = c;
     c.on('error', (e) => lost(c, `connection error: ${e.message}`));
     c.on('end', () => lost(c, 'connection ended'));
