@@ -5,6 +5,7 @@
  * gets the demo content and demo newsroom accounts first. Stops cleanly on SIGINT/SIGTERM.
  */
 import { KhabarError } from '../../errors/index.js';
+import { createPgWireNotifier } from '../../store/index.js';
 import { createWireHub, siteSettings, startServer } from '../../server/index.js';
 import { createNewsroom, createWebhookDispatcher } from '../../newsroom/index.js';
 import { parseArgs } from '../args.js';
@@ -50,7 +51,9 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
         out.write(`demo newsroom logins (${DEMO_USERS.map((u) => `${u.username}: ${u.role}`).join(', ')}), password for all: ${password}\n`);
       }
     }
-    const hub = await createWireHub(store);
+    // On PostgreSQL other servers write too: LISTEN for their wire events instead of waiting for the poll.
+    const notifier = target.kind === 'postgres' ? createPgWireNotifier(target.url, { log: (line) => out.warn?.(`${line}\n`) }) : undefined;
+    const hub = await createWireHub(store, 250, notifier ? { notifier } : {});
     const quiet = flags.has('quiet');
     const newsroom = createNewsroom({ store, onWrite: () => hub.poke(), agency: settings.agency });
     const server = await startServer({ store, settings, hub, newsroom, log: (line) => { if (!quiet) out.write(`${line}\n`); } }, { port, ...(host ? { hostname: host } : {}) });
@@ -69,7 +72,7 @@ export async function serveCommand(argv: readonly string[], out: Out): Promise<v
       const stop = (signal: string) => {
         out.write(`${signal}: stopping\n`);
         clearInterval(scheduler);
-        void dispatcher.stop().then(() => server.close()).then(resolve);
+        void dispatcher.stop().then(() => server.close()).then(() => notifier?.close()).then(resolve);
       };
       process.once('SIGINT', () => stop('SIGINT'));
       process.once('SIGTERM', () => stop('SIGTERM'));

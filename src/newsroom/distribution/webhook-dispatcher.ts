@@ -21,8 +21,7 @@
  * `X-Khabar-Timestamp` (seconds), so a receiver can refuse replays of old deliveries.
  */
 import { createHmac } from 'node:crypto';
-import type { NewsroomStore, Store, Webhook, WireEvent } from '../../store/index.js';
-import type { DeliveryOutcome } from '../../store/newsroom-store.js';
+import type { DeliveryOutcome, NewsroomStore, Store, Webhook, WireEvent } from '../../store/index.js';
 import { toNinjs } from '../../story/index.js';
 
 /** The JSON body of one delivery. */

@@ -7,3 +7,5 @@ export { putStoryTx } from './pg-story-writer.js';
 export { PG_MIGRATIONS, PG_SCHEMA_VERSION } from './migrations/index.js';
 export { copyNewsroomIntoPostgres } from './newsroom-copy.js';
 export type { NewsroomCopy, NewsroomCopyResult } from './newsroom-copy.js';
+export { createPgWireNotifier } from './pg-notify.js';
+export type { PgWireNotifier, PgWireNotifierOptions } from './pg-notify.js';
