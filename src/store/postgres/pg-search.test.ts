@@ -17,11 +17,11 @@ import { searchSqlite } from '../sqlite/sqlite-search.js';
 import type { Store } from '../store.js';
 import { openPostgresStore } from './open-postgres-store.js';
 import { quoteIdent } from './pg-db.js';
-import { feedbackWeightsPg } from './pg-feedback.js';
+import { feedbackWeightsPg, type FeedbackStory } from './pg-feedback.js';
 
 describe('feedbackWeightsPg', () => {
   it('weights should words by their share-weighted relative frequency times ln(N/df), λ-mixed', () => {
-    const best = [
+    const best: FeedbackStory[] = [
       { score: 3, length: 10, tf: { a: 2, b: 1 } },
       { score: 1, length: 5, tf: { a: 1 } },
     ];
