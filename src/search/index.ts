@@ -5,6 +5,7 @@
 export { indexDocument, indexTerms, encodeTerm, storyText, TERM_TOKENCHARS } from './index-terms.js';
 export type { IndexDocument, IndexTerms } from './index-terms.js';
 export { MAX_SEARCH_LIMIT } from './search-types.js';
+export { checkSearchRequest, analyzedQueryOf, MAX_SEARCH_OFFSET } from './search-request.js';
 export type { SearchRequest, SearchResult, SearchHit, Highlight, FacetCount } from './search-types.js';
 export { parseQuery, MAX_QUERY_LENGTH, MAX_QUERY_TERMS } from './query-parse.js';
 export { analyzeQuery, compileQuery, MIN_PREFIX_LENGTH } from './query-analyze.js';

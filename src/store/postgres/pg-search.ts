@@ -21,9 +21,8 @@
  * search's snapshot. Not ported: pruning (every candidate is scored, which costs time on words that
  * match much of the archive).
  */
-import { KhabarError } from '../../errors/index.js';
 import {
-  compileQuery, filterKey, highlight, indexDocument, MAX_SEARCH_LIMIT, monthKey, parseDateBound,
+  analyzedQueryOf, checkSearchRequest, filterKey, highlight, indexDocument, monthKey, parseDateBound,
 } from '../../search/index.js';
 import type { AnalyzedQuery, FacetCount, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
@@ -32,7 +31,6 @@ import { quoteLexeme } from './pg-index-text.js';
 import { DEFAULT_PG_RANKING, feedbackWeightsPg, type FeedbackStory, type PgRankingTuning } from './pg-feedback.js';
 import type pg from 'pg';
 
-const MAX_OFFSET = 100_000;
 const K1 = 1.2;
 const B = 0.75;
 const HALF_HOUR = 1_800_000;
@@ -56,40 +54,7 @@ const and = (terms: readonly string[]) => terms.map(quoteLexeme).join(' & ');
 const phrase = (terms: readonly string[]) => terms.map(quoteLexeme).join(' <-> ');
 const prefix = (p: string) => `${quoteLexeme(p)}:*`;
 
-function checkRequest(request: SearchRequest): { limit: number; offset: number } {
-  if (typeof request !== 'object' || request === null || typeof request.q !== 'string') {
-    throw new KhabarError('INVALID_INPUT', 'search request needs q, the query text, as a string');
-  }
-  const limit = request.limit ?? 10;
-  const offset = request.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new KhabarError('INVALID_INPUT', `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}, got ${String(limit)}`);
-  }
-  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
-    throw new KhabarError('INVALID_INPUT', `offset must be an integer from 0 to ${MAX_OFFSET}, got ${String(offset)}`);
-  }
-  for (const flag of ['facets', 'highlight', 'bodies'] as const) {
-    if (request[flag] !== undefined && typeof request[flag] !== 'boolean') {
-      throw new KhabarError('INVALID_INPUT', `${flag} must be true or false, got ${JSON.stringify(request[flag])}`, { field: flag });
-    }
-  }
-  if (request.sort !== undefined && request.sort !== 'relevance' && request.sort !== 'date') {
-    throw new KhabarError('INVALID_INPUT', `sort must be "relevance" or "date", got ${JSON.stringify(request.sort)}`);
-  }
-  return { limit, offset };
-}
 
-/** The query of a request: a blank `q` with filters in the request lists by date. */
-function analyzedQueryOf(request: SearchRequest): AnalyzedQuery {
-  const hasRequestFilter = [request.service, request.agency, request.tag, request.from, request.to].some((v) => v !== undefined);
-  if (request.q.trim() === '' && hasRequestFilter) {
-    return {
-      should: [], must: [], not: [], phrases: [], notPhrases: [], prefixes: [], mustPrefixes: [], notPrefixes: [],
-      exactShould: [], filters: { service: [], agency: [], tag: [] }, matchAll: true,
-    };
-  }
-  return compileQuery(request.q);
-}
 
 /** The stored names of a column whose search form equals one of `values` (ي/ی, ZWNJ/space variants meet). */
 async function storedNames(client: pg.PoolClient, column: 'service' | 'agency', values: readonly string[]): Promise<string[]> {
@@ -228,7 +193,7 @@ async function firstPassBest(client: pg.PoolClient, sc: Scoring & { c0: number; 
  * store uses the defaults, which are SQLite's.
  */
 export async function searchPg(db: PgDb, request: SearchRequest, tuning: Partial<PgRankingTuning> = {}): Promise<SearchResult> {
-  const { limit, offset } = checkRequest(request);
+  const { limit, offset } = checkSearchRequest(request);
   const q = analyzedQueryOf(request);
   const t = { ...DEFAULT_PG_RANKING, ...tuning };
   return db.tx(async (client) => {

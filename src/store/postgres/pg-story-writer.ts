@@ -20,6 +20,7 @@ import type pg from 'pg';
 import { KhabarError } from '../../errors/index.js';
 import { filterKey } from '../../search/index.js';
 import type { Story } from '../../story/index.js';
+import { publishedAtOf, storyColumns, withCodeAndVersion } from '../stored-story.js';
 import { contentHash } from '../content-hash.js';
 import type { PutResult } from '../store.js';
 import { pgIndexText } from './pg-index-text.js';
@@ -74,14 +75,14 @@ async function updateExisting(client: pg.PoolClient, input: Story, existing: Exi
   const wasUsable = existing.pub_status === 'usable';
   if (wasUsable) await unindex(client, id);
   const text = story.pubStatus === 'usable' ? pgIndexText(story) : undefined;
-  const c = columns(story);
+  const c = storyColumns(story);
   await client.query(`UPDATE stories SET
       uri = $2, source_name = $3, source_id = $4, service = $5, agency = $6, pub_status = $7, published_at = $8,
       version = $9, story = $10, content_hash = $11, updated_at = $12,
       fa = $13::tsvector, exact = $14::tsvector, doc_length = $15
     WHERE id = $1`,
   [id, c.uri, c.source_name, c.source_id, c.service, c.agency, c.pub_status,
-    publishedAt(story, Number(existing.published_at)), version, json, hash, now,
+    publishedAtOf(story, Number(existing.published_at)), version, json, hash, now,
     text?.fa ?? null, text?.exact ?? null, text?.length ?? null]);
   await client.query('INSERT INTO story_versions (story_id, version, story, created_at) VALUES ($1, $2, $3, $4)',
     [id, version, json, now]);
@@ -110,13 +111,13 @@ async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, 
   const story = withCodeAndVersion(input, code, input.version);
   const json = JSON.stringify(story);
   const text = story.pubStatus === 'usable' ? pgIndexText(story) : undefined;
-  const c = columns(story);
+  const c = storyColumns(story);
   const ins = await client.query<{ id: string }>(`INSERT INTO stories
       (uri, code, source_name, source_id, service, agency, pub_status, published_at, version, story, content_hash,
        created_at, updated_at, fa, exact, doc_length)
     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $12, $13::tsvector, $14::tsvector, $15)
     RETURNING id`,
-  [c.uri, code, c.source_name, c.source_id, c.service, c.agency, c.pub_status, publishedAt(story, now),
+  [c.uri, code, c.source_name, c.source_id, c.service, c.agency, c.pub_status, publishedAtOf(story, now),
     story.version, json, contentHash(story), now, text?.fa ?? null, text?.exact ?? null, text?.length ?? null]);
   const id = Number(ins.rows[0]!.id);
   await client.query('INSERT INTO story_versions (story_id, version, story, created_at) VALUES ($1, $2, $3, $4)',
@@ -184,27 +185,4 @@ async function logWire(client: pg.PoolClient, id: number, version: number, statu
     await client.query('INSERT INTO wire_events (story_id, version, kind, at) VALUES ($1, $2, $3, $4)', [id, version, kind, now]);
     await client.query(`SELECT pg_notify('khabar_wire', currval(pg_get_serial_sequence('wire_events', 'seq'))::text)`); // delivered at commit: pg-notify.ts
   }
-}
-
-function publishedAt(story: Story, fallback: number): number {
-  const iso = story.versionCreated ?? story.firstCreated;
-  return iso === undefined ? fallback : Date.parse(iso);
-}
-
-/** The story as stored: code and version filled in, uri and code first for readable JSON. */
-function withCodeAndVersion(story: Story, code: number, version: number): Story {
-  const { uri, code: _code, version: _version, ...rest } = story;
-  return { uri, code, version, ...rest };
-}
-
-/** Column values taken from the story itself. */
-function columns(story: Story) {
-  return {
-    uri: story.uri,
-    source_name: story.source?.name ?? null,
-    source_id: story.source?.id ?? null,
-    service: story.service ?? null,
-    agency: story.agency ?? null,
-    pub_status: story.pubStatus,
-  };
 }

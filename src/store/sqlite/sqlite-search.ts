@@ -6,9 +6,8 @@
  */
 import type Database from 'better-sqlite3';
 import { prepared } from './statement-cache.js';
-import { KhabarError } from '../../errors/index.js';
 import {
-  compileQuery, filterKey, indexDocument, MAX_SEARCH_LIMIT, parseDateBound,
+  analyzedQueryOf, checkSearchRequest, filterKey, indexDocument, parseDateBound,
 } from '../../search/index.js';
 import type { AnalyzedQuery, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
 import { exactClauses, hasPositiveClause } from './exact-clauses.js';
@@ -26,7 +25,6 @@ export interface SearchTuning {
   ranking?: Partial<RankingTuning>;
 }
 
-const MAX_OFFSET = 100_000;
 
 interface Filters {
   sql: string;
@@ -82,40 +80,7 @@ function buildFilters(db: Database.Database, request: SearchRequest, q: Analyzed
   return { sql: parts.join(' AND '), params };
 }
 
-function checkRequest(request: SearchRequest): { limit: number; offset: number } {
-  if (typeof request !== 'object' || request === null || typeof request.q !== 'string') {
-    throw new KhabarError('INVALID_INPUT', 'search request needs q, the query text, as a string');
-  }
-  const limit = request.limit ?? 10;
-  const offset = request.offset ?? 0;
-  if (!Number.isInteger(limit) || limit < 1 || limit > MAX_SEARCH_LIMIT) {
-    throw new KhabarError('INVALID_INPUT', `limit must be an integer from 1 to ${MAX_SEARCH_LIMIT}, got ${String(limit)}`);
-  }
-  if (!Number.isInteger(offset) || offset < 0 || offset > MAX_OFFSET) {
-    throw new KhabarError('INVALID_INPUT', `offset must be an integer from 0 to ${MAX_OFFSET}, got ${String(offset)}`);
-  }
-  for (const flag of ['facets', 'highlight', 'bodies'] as const) {
-    if (request[flag] !== undefined && typeof request[flag] !== 'boolean') {
-      throw new KhabarError('INVALID_INPUT', `${flag} must be true or false, got ${JSON.stringify(request[flag])}`, { field: flag });
-    }
-  }
-  if (request.sort !== undefined && request.sort !== 'relevance' && request.sort !== 'date') {
-    throw new KhabarError('INVALID_INPUT', `sort must be "relevance" or "date", got ${JSON.stringify(request.sort)}`);
-  }
-  return { limit, offset };
-}
 
-/** The query of a request: a blank `q` with filters in the request lists by date. */
-function analyzedQueryOf(request: SearchRequest): AnalyzedQuery {
-  const hasRequestFilter = [request.service, request.agency, request.tag, request.from, request.to].some((v) => v !== undefined);
-  if (request.q.trim() === '' && hasRequestFilter) {
-    return {
-      should: [], must: [], not: [], phrases: [], notPhrases: [], prefixes: [], mustPrefixes: [], notPrefixes: [],
-      exactShould: [], filters: { service: [], agency: [], tag: [] }, matchAll: true,
-    } as AnalyzedQuery;
-  }
-  return compileQuery(request.q);
-}
 
 /** The stories the filters allow, as a mask by id (only when the request has filters). */
 function allowedMask(db: Database.Database, filters: Filters, reader: RankedIndexReader): Uint8Array {
@@ -128,7 +93,7 @@ function allowedMask(db: Database.Database, filters: Filters, reader: RankedInde
 
 /** Runs a search. */
 export function searchSqlite(db: Database.Database, request: SearchRequest, tuning: SearchTuning = {}): SearchResult {
-  const { limit, offset } = checkRequest(request);
+  const { limit, offset } = checkSearchRequest(request);
   const q = analyzedQueryOf(request);
   // One snapshot for the index, the stories and the page, even while another connection writes.
   return db.transaction(() => runSearch(db, request, q, limit, offset, tuning))();

@@ -7,6 +7,7 @@ import type { StoryRow } from './rows.js';
 import type Database from 'better-sqlite3';
 import { KhabarError } from '../../errors/index.js';
 import type { Story } from '../../story/index.js';
+import { publishedAtOf, storyColumns, withCodeAndVersion } from '../stored-story.js';
 import type { PutResult } from '../store.js';
 import { contentHash } from '../content-hash.js';
 import { indexText, type IndexedText } from './analyzed-story.js';
@@ -120,11 +121,6 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
     for (const k of story.keywords) insertKeyword.run(id, k);
   }
 
-  function publishedAt(story: Story, fallback: number): number {
-    const iso = story.versionCreated ?? story.firstCreated;
-    return iso === undefined ? fallback : Date.parse(iso);
-  }
-
   return {
     finish() {
       if (lastCode !== undefined) writeCode.run(lastCode);
@@ -153,7 +149,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
         const story = withCodeAndVersion(input, existing.code, version);
         const json = JSON.stringify(story);
         updateStory.run({
-          id: existing.id, ...columns(story), published_at: publishedAt(story, existing.published_at),
+          id: existing.id, ...storyColumns(story), published_at: publishedAtOf(story, existing.published_at),
           version, story: json, content_hash: hash, now,
         });
         insertVersion.run(existing.id, version, json, now);
@@ -178,7 +174,7 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
       const story = withCodeAndVersion(input, code, input.version);
       const json = JSON.stringify(story);
       const info = insertStory.run({
-        ...columns(story), code, published_at: publishedAt(story, now), version: story.version, story: json,
+        ...storyColumns(story), code, published_at: publishedAtOf(story, now), version: story.version, story: json,
         content_hash: contentHash(story), now,
       });
       const id = Number(info.lastInsertRowid);
@@ -188,23 +184,5 @@ export function createStoryWriter(db: Database.Database): StoryWriter {
       logWire(id, story.version, story.pubStatus, false, now);
       return { id, version: story.version, status: 'created', code };
     },
-  };
-}
-
-/** The story as stored: code and version filled in, uri and code first for readable JSON. */
-function withCodeAndVersion(story: Story, code: number, version: number): Story {
-  const { uri, code: _code, version: _version, ...rest } = story;
-  return { uri, code, version, ...rest };
-}
-
-/** Column values taken from the story itself. */
-function columns(story: Story) {
-  return {
-    uri: story.uri,
-    source_name: story.source?.name ?? null,
-    source_id: story.source?.id ?? null,
-    service: story.service ?? null,
-    agency: story.agency ?? null,
-    pub_status: story.pubStatus,
   };
 }
