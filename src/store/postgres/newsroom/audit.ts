@@ -7,7 +7,7 @@
  */
 import type { AuditEntry, NewsroomStore } from '../../newsroom-store.js';
 import { AUDIT_PAGE, MAX_AUDIT_ACTION, MAX_AUDIT_DETAIL } from '../../sqlite/newsroom/audit.js';
-import { checkDetail, checkId, checkInstant, checkInt, checkObject, checkText } from '../../sqlite/newsroom/checks.js';
+import { checkDetail, checkId, checkInstant, checkInt, checkObject, checkText } from '../../newsroom-checks.js';
 import type { PgNewsroomContext, Sql } from './context.js';
 import { requireItem, requireUser } from './lookups.js';
 import { at, toAudit, type AuditRow } from './rows.js';

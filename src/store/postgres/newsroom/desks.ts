@@ -5,7 +5,7 @@
  */
 import { KhabarError } from '../../../errors/index.js';
 import type { Desk, NewsroomStore } from '../../newsroom-store.js';
-import { checkId, checkText, invalid } from '../../sqlite/newsroom/checks.js';
+import { checkId, checkText, invalid } from '../../newsroom-checks.js';
 import { MAX_DESK_NAME } from '../../sqlite/newsroom/desks.js';
 import type { PgNewsroomContext, Sql } from './context.js';
 import { lockDesk, requireUsers } from './lookups.js';

@@ -5,7 +5,7 @@
  * previous holder) in the same transaction. Locks change neither `updatedAt` nor the revision.
  */
 import type { EditLock, NewsroomStore } from '../../newsroom-store.js';
-import { checkBoolean, checkId, checkInstant, checkObject, notFound } from '../../sqlite/newsroom/checks.js';
+import { checkBoolean, checkId, checkInstant, checkObject, notFound } from '../../newsroom-checks.js';
 import { appendAuditTx } from './audit.js';
 import type { PgNewsroomContext } from './context.js';
 import { lockItem, requireUser } from './lookups.js';

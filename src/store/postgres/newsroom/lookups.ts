@@ -4,7 +4,7 @@
  * `SELECT … FOR UPDATE` every item change starts with (context.ts: a second writer waits here, then sees
  * the first one's revision and is refused).
  */
-import { notFound } from '../../sqlite/newsroom/checks.js';
+import { notFound } from '../../newsroom-checks.js';
 import type { Sql } from './context.js';
 import type { ItemRow } from './rows.js';
 

@@ -5,7 +5,7 @@
  * write through the adapter's story writer and the item in one transaction), locks, audit, webhooks (with
  * the cross-process delivery claim); item-writes.ts is the revision-and-expectation core; context.ts the
  * transactions, the clock and the error mapping. The argument checks are SQLite's own
- * (sqlite/newsroom/checks.ts and the limits beside it: pure functions), so both adapters refuse the same
+ * (store/newsroom-checks.ts, and the limits in sqlite/newsroom/: pure values), so both adapters refuse the same
  * input with the same field names.
  *
  * Conventions (the conformance suite holds both adapters to them): instants in are ISO 8601 with seconds

@@ -6,7 +6,7 @@
  */
 import { KhabarError, describeType } from '../../../errors/index.js';
 import type { NewsroomStore } from '../../newsroom-store.js';
-import { checkId, checkInstant, checkObject, checkText, invalid, iso } from '../../sqlite/newsroom/checks.js';
+import { checkId, checkInstant, checkObject, checkText, invalid, iso } from '../../newsroom-checks.js';
 import { LOGIN_FAILURE_RETENTION_MS, MAX_CSRF_TOKEN, MAX_FAILURE_KEY } from '../../sqlite/newsroom/sessions.js';
 import type { PgNewsroomContext } from './context.js';
 import { requireUser } from './lookups.js';

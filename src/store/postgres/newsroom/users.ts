@@ -5,7 +5,7 @@
  */
 import { KhabarError, describeType } from '../../../errors/index.js';
 import type { NewsroomStore, UserWithSecret } from '../../newsroom-store.js';
-import { checkBoolean, checkId, checkObject, checkRole, checkText, invalid, notFound } from '../../sqlite/newsroom/checks.js';
+import { checkBoolean, checkId, checkObject, checkRole, checkText, invalid, notFound } from '../../newsroom-checks.js';
 import { MAX_DISPLAY_NAME, MAX_PASSWORD_HASH, MAX_USERNAME } from '../../sqlite/newsroom/users.js';
 import type { PgNewsroomContext } from './context.js';
 import { at, toUser, toUserWithSecret, type UserRow } from './rows.js';

@@ -19,7 +19,7 @@
  */
 import { KhabarError } from '../../../errors/index.js';
 import type { NewsroomStore, Webhook, WebhookClaim } from '../../newsroom-store.js';
-import { checkBoolean, checkId, checkInstant, checkInt, checkNote, checkObject, checkText, invalid, notFound } from '../../sqlite/newsroom/checks.js';
+import { checkBoolean, checkId, checkInstant, checkInt, checkNote, checkObject, checkText, invalid, notFound } from '../../newsroom-checks.js';
 import { MAX_DELIVERY_ERROR, MAX_WEBHOOK_URL, WEBHOOK_SECRET_LENGTH } from '../../sqlite/newsroom/webhooks.js';
 import type { PgDb } from '../pg-db.js';
 import { createPgNewsroomContext, type PgNewsroomContext, type Sql } from './context.js';

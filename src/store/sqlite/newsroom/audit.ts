@@ -5,7 +5,7 @@
  */
 import type Database from 'better-sqlite3';
 import type { AuditEntry, NewsroomStore } from '../../newsroom-store.js';
-import { checkDetail, checkId, checkInstant, checkInt, checkObject, checkText } from './checks.js';
+import { checkDetail, checkId, checkInstant, checkInt, checkObject, checkText } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import type { NewsroomLookups } from './lookups.js';
 import { toAudit, type AuditRow } from './rows.js';

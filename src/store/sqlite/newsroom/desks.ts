@@ -4,7 +4,7 @@
  */
 import { KhabarError } from '../../../errors/index.js';
 import type { Desk, NewsroomStore } from '../../newsroom-store.js';
-import { checkId, checkText, invalid } from './checks.js';
+import { checkId, checkText, invalid } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import type { NewsroomLookups } from './lookups.js';
 

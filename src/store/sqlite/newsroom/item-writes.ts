@@ -8,7 +8,7 @@
 import type Database from 'better-sqlite3';
 import { KhabarError } from '../../../errors/index.js';
 import type { ItemExpectation, ItemState } from '../../newsroom-store.js';
-import { checkId, checkObject, checkStates, iso } from './checks.js';
+import { checkId, checkObject, checkStates, iso } from '../../newsroom-checks.js';
 import type { ItemRow } from './rows.js';
 
 /** A checked {@link ItemExpectation}. */

@@ -11,7 +11,7 @@
 import { KhabarError } from '../../../errors/index.js';
 import type { ItemState, NewsroomItem, NewsroomStore } from '../../newsroom-store.js';
 import type { AuditAppender } from './audit.js';
-import { checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid } from './checks.js';
+import { checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import { checkExpectation, type ItemWrites } from './item-writes.js';
 import type { NewsroomLookups } from './lookups.js';

@@ -7,7 +7,7 @@
  */
 import type { EditLock, NewsroomStore } from '../../newsroom-store.js';
 import type { AuditAppender } from './audit.js';
-import { checkBoolean, checkId, checkInstant, checkObject, iso } from './checks.js';
+import { checkBoolean, checkId, checkInstant, checkObject, iso } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import type { NewsroomLookups } from './lookups.js';
 

@@ -3,7 +3,7 @@
  * foreign key would fail with SQLite's anonymous "FOREIGN KEY constraint failed".
  */
 import type Database from 'better-sqlite3';
-import { notFound } from './checks.js';
+import { notFound } from '../../newsroom-checks.js';
 import type { ItemRow } from './rows.js';
 
 /** Lookups by id; each throws NOT_FOUND for an unknown id. Call inside the method's transaction. */

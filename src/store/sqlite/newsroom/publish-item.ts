@@ -23,7 +23,7 @@ import { KhabarError } from '../../../errors/index.js';
 import type { NewsroomStore } from '../../newsroom-store.js';
 import type { PutResult } from '../../store.js';
 import type { AuditAppender } from './audit.js';
-import { checkId, checkNote, checkObject, checkStory, invalid } from './checks.js';
+import { checkId, checkNote, checkObject, checkStory, invalid } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import { checkExpectation, type ItemWrites } from './item-writes.js';
 import { MAX_NOTE } from './items.js';

@@ -5,7 +5,7 @@
  */
 import type { Story } from '../../../story/index.js';
 import type { AuditEntry, ItemRevision, ItemState, NewsroomItem, Role, User, UserWithSecret, Webhook } from '../../newsroom-store.js';
-import { iso } from './checks.js';
+import { iso } from '../../newsroom-checks.js';
 
 /** A `users` row. */
 export interface UserRow {

@@ -6,11 +6,11 @@
  */
 import { KhabarError, describeType } from '../../../errors/index.js';
 import type { NewsroomStore } from '../../newsroom-store.js';
-import { checkId, checkInstant, checkObject, checkText, invalid } from './checks.js';
+import { checkId, checkInstant, checkObject, checkText, invalid } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import type { NewsroomLookups } from './lookups.js';
 import { toUser, type UserRow } from './rows.js';
-import { iso } from './checks.js';
+import { iso } from '../../newsroom-checks.js';
 
 /** Longest CSRF token. */
 export const MAX_CSRF_TOKEN = 200;

@@ -4,7 +4,7 @@
  */
 import { KhabarError, describeType } from '../../../errors/index.js';
 import type { NewsroomStore, UserWithSecret } from '../../newsroom-store.js';
-import { checkBoolean, checkId, checkObject, checkRole, checkText, invalid, notFound } from './checks.js';
+import { checkBoolean, checkId, checkObject, checkRole, checkText, invalid, notFound } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import { toUser, toUserWithSecret, type UserRow } from './rows.js';
 

@@ -10,7 +10,7 @@
  */
 import { KhabarError } from '../../../errors/index.js';
 import type { NewsroomStore, Webhook } from '../../newsroom-store.js';
-import { checkBoolean, checkId, checkInstant, checkInt, checkNote, checkObject, checkText, invalid, notFound } from './checks.js';
+import { checkBoolean, checkId, checkInstant, checkInt, checkNote, checkObject, checkText, invalid, notFound } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
 import { toWebhook, type WebhookRow } from './rows.js';
 

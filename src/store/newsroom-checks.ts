@@ -1,12 +1,13 @@
 /**
- * Argument checks for the newsroom store. Every refusal is INVALID_INPUT with `details.field` naming the
- * argument as the NewsroomStore signature spells it (`input.username`, `query.limit`, `move.expect.states`,
+ * Argument checks for the newsroom store, shared by every adapter (SQLite, PostgreSQL), so both refuse the
+ * same input the same way. Every refusal is INVALID_INPUT with `details.field` naming the argument as the
+ * NewsroomStore signature spells it (`input.username`, `query.limit`, `move.expect.states`,
  * `publication.story.headline`), like the Store's `query.limit` and `story.body[1]`. The checks run
  * before any transaction: bad input never takes the write lock.
  */
-import { KhabarError, describeType } from '../../../errors/index.js';
-import { validateStory, type Story } from '../../../story/index.js';
-import { ITEM_STATES, ROLES, type ItemState, type Role } from '../../newsroom-store.js';
+import { KhabarError, describeType } from '../errors/index.js';
+import { validateStory, type Story } from '../story/index.js';
+import { ITEM_STATES, ROLES, type ItemState, type Role } from './newsroom-store.js';
 
 /** An INVALID_INPUT error naming `field`. */
 export function invalid(field: string, message: string): KhabarError {
