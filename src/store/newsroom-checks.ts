@@ -154,3 +154,36 @@ export function checkDetail(value: unknown, field: string, maxChars: number): st
   if (json.length > maxChars) throw invalid(field, `must be at most ${maxChars} characters as JSON, got ${json.length}`);
   return json;
 }
+
+/** A checked {@link ItemExpectation}. */
+export interface Expectation {
+  revision?: number;
+  states?: ItemState[];
+}
+
+/** Checks an expectation argument (`field`: where it sits, e.g. `move.expect`). */
+export function checkExpectation(value: unknown, field: string, revisionRequired = false): Expectation | undefined {
+  if (value === undefined && !revisionRequired) return undefined;
+  const e = checkObject(value, field, ['revision', 'states']);
+  const out: Expectation = {};
+  if (e['revision'] !== undefined || revisionRequired) out.revision = checkId(e['revision'], `${field}.revision`);
+  if (e['states'] !== undefined) out.states = checkStates(e['states'], `${field}.states`);
+  return out;
+}
+
+/**
+ * The columns a change to an item sets, as both adapters write it; revision, updated_at and the revision
+ * row follow from them.
+ */
+export interface ItemChange {
+  state: ItemState;
+  /** The new draft, as JSON. */
+  draft: string;
+  userId: number;
+  /** The revision's action. */
+  action: string;
+  note: string | null;
+  scheduledAt: number | null;
+  storyId: number | null;
+  publishedVersion: number | null;
+}

@@ -4,20 +4,18 @@
  * computation itself (pg-feedback.ts) on a hand-checked case. The comparison runs when
  * KHABAR_TEST_PG_URL is set, in a schema of its own that it drops.
  */
-import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
-import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../story/index.js';
 import { openSqliteStore } from '../sqlite/index.js';
 import { searchSqlite } from '../sqlite/sqlite-search.js';
 import type { Store } from '../store.js';
 import { openPostgresStore } from './open-postgres-store.js';
-import { quoteIdent } from './pg-db.js';
 import { feedbackWeightsPg, type FeedbackStory } from './pg-feedback.js';
+import { dropSchema, freshSchema, pgDescribe, PG_TEST_URL } from '../../../test/support/postgres.js';
 
 describe('feedbackWeightsPg', () => {
   it('weights should words by their share-weighted relative frequency times ln(N/df), λ-mixed', () => {
@@ -38,8 +36,8 @@ describe('feedbackWeightsPg', () => {
   });
 });
 
-const url = process.env['KHABAR_TEST_PG_URL'];
-const describePg = url === undefined ? describe.skip : describe;
+const url = PG_TEST_URL;
+const describePg = pgDescribe('PostgreSQL ranking tests');
 
 const WORDS = ['زعفران', 'صادرات', 'کشاورزی', 'بازار', 'قیمت', 'خراسان', 'باران', 'سد', 'آب', 'برداشت', 'کشاورزان', 'دولت'];
 
@@ -59,7 +57,7 @@ function stories() {
 }
 
 describePg('PostgreSQL ranking follows SQLite', () => {
-  const schema = `khabar_test_${randomBytes(6).toString('hex')}`;
+  const schema = freshSchema();
   const dir = mkdtempSync(join(tmpdir(), 'khabar-pg-rank-'));
   let lite: Store;
   let pgStore: Store;
@@ -75,10 +73,7 @@ describePg('PostgreSQL ranking follows SQLite', () => {
     await lite?.close();
     await pgStore?.close();
     rmSync(dir, { recursive: true, force: true });
-    const client = new pg.Client({ connectionString: url });
-    await client.connect();
-    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-    await client.end();
+    await dropSchema(schema);
   });
 
   const queries = ['زعفران صادرات', 'باران سد آب', 'قیمت بازار کشاورزی خراسان', 'زعفران +قیمت', 'برداشت کشاورزان -دولت', 'آب'];

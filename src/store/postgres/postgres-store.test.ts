@@ -3,7 +3,6 @@
  * database has (reopening, two pools on one schema). Runs when KHABAR_TEST_PG_URL is set (`.ci/run` sets
  * it); each case gets its own schema `khabar_test_<random>`, dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
 import pg from 'pg';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createStory } from '../../story/index.js';
@@ -11,23 +10,12 @@ import { describeStoreConformance } from '../conformance/index.js';
 import type { Store } from '../store.js';
 import { openPostgresStore } from './open-postgres-store.js';
 import { quoteIdent } from './pg-db.js';
+import { dropSchema, freshSchema, pgDescribe, PG_TEST_URL } from '../../../test/support/postgres.js';
 
-const url = process.env['KHABAR_TEST_PG_URL'];
-if (url === undefined) console.log('KHABAR_TEST_PG_URL is not set: skipping the PostgreSQL store tests');
-const describePg = url === undefined ? describe.skip : describe;
+const url = PG_TEST_URL;
+const describePg = pgDescribe('PostgreSQL store tests');
 
 const schemaOf = new WeakMap<Store, string>();
-const freshSchema = () => `khabar_test_${randomBytes(6).toString('hex')}`;
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
 
 async function open(): Promise<Store> {
   const schema = freshSchema();

@@ -6,24 +6,11 @@
  * `item_revisions.revision` and `items.draft` its draft.
  */
 import { KhabarError } from '../../../errors/index.js';
-import type { Expectation } from '../../sqlite/newsroom/item-writes.js';
+import type { Expectation, ItemChange } from '../../newsroom-checks.js';
 import type { ItemState } from '../../newsroom-store.js';
 import type { Sql } from './context.js';
 import { at, isoOf, num, type ItemRow, type PgTime } from './rows.js';
 
-/** The columns a change sets; revision, updated_at and the revision row follow from them. */
-export interface ItemChange {
-  state: ItemState;
-  /** The new draft, as JSON text. */
-  draft: string;
-  userId: number;
-  /** The revision's action. */
-  action: string;
-  note: string | null;
-  scheduledAt: number | null;
-  storyId: number | null;
-  publishedVersion: number | null;
-}
 
 /** The item's draft column as JSON text (for a change that keeps the draft). */
 export function draftText(row: ItemRow): string {

@@ -12,8 +12,7 @@
  */
 import { KhabarError } from '../../../errors/index.js';
 import type { ItemState, NewsroomItem, NewsroomStore } from '../../newsroom-store.js';
-import { checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid, notFound } from '../../newsroom-checks.js';
-import { checkExpectation } from '../../sqlite/newsroom/item-writes.js';
+import { checkExpectation, checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid, notFound } from '../../newsroom-checks.js';
 import { ITEM_PAGE, MAX_NOTE } from '../../sqlite/newsroom/items.js';
 import { appendAuditTx } from './audit.js';
 import type { PgNewsroomContext, Sql } from './context.js';

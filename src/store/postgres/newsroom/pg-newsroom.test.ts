@@ -5,64 +5,34 @@
  * Runs when KHABAR_TEST_PG_URL is set (`.ci/run` sets it); each case gets its own schema
  * `khabar_test_<random>`, dropped afterwards.
  */
-import { randomBytes } from 'node:crypto';
-import pg from 'pg';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, expect, it } from 'vitest';
 import { isKhabarError } from '../../../errors/index.js';
 import { createStory } from '../../../story/index.js';
 import { describeNewsroomConformance, plainStory } from '../../conformance/index.js';
 import type { NewsroomStore } from '../../newsroom-store.js';
 import type { Store } from '../../store.js';
 import { PG_MIGRATIONS, runPgMigrations } from '../migrations/index.js';
-import { openPgDb, quoteIdent, type PgDb } from '../pg-db.js';
+import { openPgDb, type PgDb } from '../pg-db.js';
 import { createPgStore } from '../pg-store.js';
-import { createPgNewsroom, PG_NEWSROOM_MIGRATION, withClaimedWebhook } from './pg-newsroom.js';
+import { createPgNewsroom, withClaimedWebhook } from './pg-newsroom.js';
+import { dropSchema, freshSchema, pgDescribe, PG_TEST_URL } from '../../../../test/support/postgres.js';
 
-const url = process.env['KHABAR_TEST_PG_URL'];
-if (url === undefined) console.log('KHABAR_TEST_PG_URL is not set: skipping the PostgreSQL newsroom tests');
-const describePg = url === undefined ? describe.skip : describe;
+const url = PG_TEST_URL;
+const describePg = pgDescribe('PostgreSQL newsroom tests');
 
-/** The adapter's migrations with the newsroom's (until the adapter's list includes it). */
-const MIGRATIONS = PG_MIGRATIONS.some((m) => m.name === PG_NEWSROOM_MIGRATION.name) ? PG_MIGRATIONS : [...PG_MIGRATIONS, PG_NEWSROOM_MIGRATION];
-const freshSchema = () => `khabar_test_${randomBytes(6).toString('hex')}`;
-
-async function dropSchema(schema: string): Promise<void> {
-  const client = new pg.Client({ connectionString: url });
-  await client.connect();
-  try {
-    await client.query(`DROP SCHEMA IF EXISTS ${quoteIdent(schema)} CASCADE`);
-  } finally {
-    await client.end();
-  }
-}
 
 /** A migrated PgDb on `schema`. */
 async function openDb(schema: string): Promise<PgDb> {
   const db = await openPgDb(url!, { schema, poolSize: 4 });
-  await runPgMigrations(db, MIGRATIONS);
+  await runPgMigrations(db, PG_MIGRATIONS);
   return db;
-}
-
-/**
- * The adapter's Store on `db`, with this folder's newsroom as `store.newsroom` when the adapter does not
- * provide one yet (its getter throws until it is wired to createPgNewsroom).
- */
-function storeOn(db: PgDb): Store {
-  const store = createPgStore(db);
-  try {
-    void store.newsroom;
-    return store;
-  } catch {
-    const newsroom = createPgNewsroom(db);
-    return new Proxy(store, { get: (target, key) => (key === 'newsroom' ? newsroom : Reflect.get(target, key, target)) });
-  }
 }
 
 const schemaOf = new WeakMap<Store, string>();
 
 async function open(): Promise<Store> {
   const schema = freshSchema();
-  const store = storeOn(await openDb(schema));
+  const store = createPgStore(await openDb(schema));
   schemaOf.set(store, schema);
   return store;
 }
@@ -93,7 +63,7 @@ describePg('PostgreSQL newsroom: several servers on one database', () => {
     opened.push(dbA);
     const dbB = await openDb(schema);
     opened.push(dbB);
-    return { a: createPgNewsroom(dbA), b: createPgNewsroom(dbB), dbA, dbB, storeA: storeOn(dbA) };
+    return { a: createPgNewsroom(dbA), b: createPgNewsroom(dbB), dbA, dbB, storeA: createPgStore(dbA) };
   }
 
   async function filed(nr: NewsroomStore, n: number) {

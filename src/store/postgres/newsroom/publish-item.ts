@@ -15,8 +15,7 @@
 import { KhabarError } from '../../../errors/index.js';
 import type { NewsroomStore } from '../../newsroom-store.js';
 import type { PutResult } from '../../store.js';
-import { checkId, checkNote, checkObject, checkStory, invalid } from '../../newsroom-checks.js';
-import { checkExpectation } from '../../sqlite/newsroom/item-writes.js';
+import { checkExpectation, checkId, checkNote, checkObject, checkStory, invalid } from '../../newsroom-checks.js';
 import { MAX_NOTE } from '../../sqlite/newsroom/items.js';
 import { putStoryTx } from '../pg-story-writer.js';
 import { appendAuditTx } from './audit.js';

@@ -7,39 +7,8 @@
  */
 import type Database from 'better-sqlite3';
 import { KhabarError } from '../../../errors/index.js';
-import type { ItemExpectation, ItemState } from '../../newsroom-store.js';
-import { checkId, checkObject, checkStates, iso } from '../../newsroom-checks.js';
+import { iso, type Expectation, type ItemChange } from '../../newsroom-checks.js';
 import type { ItemRow } from './rows.js';
-
-/** A checked {@link ItemExpectation}. */
-export interface Expectation {
-  revision?: number;
-  states?: ItemState[];
-}
-
-/** Checks an expectation argument (`field`: where it sits, e.g. `move.expect`). */
-export function checkExpectation(value: unknown, field: string, revisionRequired = false): Expectation | undefined {
-  if (value === undefined && !revisionRequired) return undefined;
-  const e = checkObject(value, field, ['revision', 'states']);
-  const out: Expectation = {};
-  if (e['revision'] !== undefined || revisionRequired) out.revision = checkId(e['revision'], `${field}.revision`);
-  if (e['states'] !== undefined) out.states = checkStates(e['states'], `${field}.states`);
-  return out;
-}
-
-/** The columns a change sets; revision, updated_at and the revision row follow from them. */
-export interface ItemChange {
-  state: ItemState;
-  /** The new draft, as JSON. */
-  draft: string;
-  userId: number;
-  /** The revision's action. */
-  action: string;
-  note: string | null;
-  scheduledAt: number | null;
-  storyId: number | null;
-  publishedVersion: number | null;
-}
 
 /** Item writes on one connection. */
 export interface ItemWrites {

@@ -11,9 +11,9 @@
 import { KhabarError } from '../../../errors/index.js';
 import type { ItemState, NewsroomItem, NewsroomStore } from '../../newsroom-store.js';
 import type { AuditAppender } from './audit.js';
-import { checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid } from '../../newsroom-checks.js';
+import { checkExpectation, checkId, checkInstant, checkInt, checkNote, checkObject, checkState, checkStates, checkStory, invalid } from '../../newsroom-checks.js';
 import type { NewsroomContext } from './context.js';
-import { checkExpectation, type ItemWrites } from './item-writes.js';
+import type { ItemWrites } from './item-writes.js';
 import type { NewsroomLookups } from './lookups.js';
 import { toItem, toRevision, type ItemRow, type RevisionRow } from './rows.js';
 
