@@ -19,13 +19,29 @@ const MIN_COMPRESS = 1024;
 /** Headers a 304 keeps (RFC 9110 §15.4.5). */
 const KEPT_ON_304 = ['cache-control', 'etag', 'last-modified', 'vary', 'expires', 'content-location'];
 
-function notModified(res: Response): Response {
-  const headers = new Headers();
+/** A 304 carrying the validators and caching headers of `headers`. */
+export function notModified(headers: Headers): Response {
+  const kept = new Headers();
   for (const k of KEPT_ON_304) {
-    const v = res.headers.get(k);
-    if (v !== null) headers.set(k, v);
+    const v = headers.get(k);
+    if (v !== null) kept.set(k, v);
   }
-  return new Response(null, { status: 304, headers });
+  return new Response(null, { status: 304, headers: kept });
+}
+
+/**
+ * Whether a request's conditions say the client has this representation: If-None-Match against the ETag
+ * (weak or strong, `*`), else If-Modified-Since against Last-Modified (RFC 9110 §13.2.2 order).
+ */
+export function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined,
+  etag: string | null, lastModified: string | null): boolean {
+  if (ifNoneMatch !== undefined) {
+    const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
+    return tags.includes('*') || (etag !== null && tags.includes(etag.replace(/^W\//, '')));
+  }
+  if (ifModifiedSince === undefined || lastModified === null) return false;
+  const since = Date.parse(ifModifiedSince);
+  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
 /** The encoding to use for an Accept-Encoding header, if any. */
@@ -52,21 +68,9 @@ export function finishResponse(): MiddlewareHandler {
     const etag = res.headers.get('ETag') ?? `"${createHash('sha1').update(body).digest('base64url')}"`;
     const headers = new Headers(res.headers);
     headers.set('ETag', etag);
-    const ifNoneMatch = c.req.header('If-None-Match');
-    const ifModifiedSince = c.req.header('If-Modified-Since');
-    const lastModified = headers.get('Last-Modified');
-    if (ifNoneMatch !== undefined) {
-      const tags = ifNoneMatch.split(',').map((t) => t.trim().replace(/^W\//, ''));
-      if (tags.includes('*') || tags.includes(etag.replace(/^W\//, ''))) {
-        replaceResponse(c, notModified(new Response(null, { headers })));
-        return;
-      }
-    } else if (ifModifiedSince !== undefined && lastModified !== null) {
-      const since = Date.parse(ifModifiedSince);
-      if (!Number.isNaN(since) && Date.parse(lastModified) <= since) {
-        replaceResponse(c, notModified(new Response(null, { headers })));
-        return;
-      }
+    if (isNotModified(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), etag, headers.get('Last-Modified'))) {
+      replaceResponse(c, notModified(headers));
+      return;
     }
     let out: Uint8Array = body;
     if (COMPRESSIBLE.test(type)) {

@@ -10,7 +10,7 @@
 import type { MiddlewareHandler } from 'hono';
 import { replaceResponse } from './replace-response.js';
 import type { WireHub } from '../wire/wire-hub.js';
-import { chooseEncoding } from './finish-response.js';
+import { chooseEncoding, isNotModified, notModified } from './finish-response.js';
 
 interface Entry {
   seq: number;
@@ -19,17 +19,6 @@ interface Entry {
   headers: Array<[string, string]>;
   body: Uint8Array;
   etag: string | null;
-}
-
-/** The conditional-request rules of finish-response.ts, applied to a cached entry. */
-function isNotModified(ifNoneMatch: string | undefined, ifModifiedSince: string | undefined, e: Entry): boolean {
-  if (ifNoneMatch !== undefined) {
-    return e.etag !== null && ifNoneMatch.split(',').some((t) => ['*', e.etag].includes(t.trim().replace(/^W\//, '')));
-  }
-  const lastModified = e.headers.find(([k]) => k === 'last-modified')?.[1];
-  if (ifModifiedSince === undefined || lastModified === undefined) return false;
-  const since = Date.parse(ifModifiedSince);
-  return !Number.isNaN(since) && Date.parse(lastModified) <= since;
 }
 
 export interface ResponseCacheOptions {
@@ -61,10 +50,9 @@ export function responseCache(hub: WireHub, options: ResponseCacheOptions = {}):
     if (hit !== undefined && hit.seq === hub.lastSeq && now - hit.at < maxAgeMs) {
       entries.delete(key); // most recently used goes last
       entries.set(key, hit);
-      if (isNotModified(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), hit)) {
-        const h = new Headers();
-        for (const [k, v] of hit.headers) if (['etag', 'cache-control', 'last-modified', 'vary'].includes(k)) h.append(k, v);
-        replaceResponse(c, new Response(null, { status: 304, headers: h }));
+      const headers = new Headers(hit.headers);
+      if (isNotModified(c.req.header('If-None-Match'), c.req.header('If-Modified-Since'), hit.etag, headers.get('Last-Modified'))) {
+        replaceResponse(c, notModified(headers));
         return;
       }
       replaceResponse(c, new Response(method === 'HEAD' ? null : hit.body, { status: hit.status, headers: hit.headers }));
