@@ -13,7 +13,7 @@
  *   `int` in SQL or convert with Number() (ids and sequence numbers stay far below 2^53).
  */
 import pg from 'pg';
-import { KhabarError } from '../../errors/index.js';
+import { KhabarError, isKhabarError } from '../../errors/index.js';
 import { fromPgError } from './pg-errors.js';
 
 /** An open PostgreSQL database; create with {@link openPgDb}. */
@@ -39,7 +39,20 @@ export interface OpenPgDbOptions {
   schema?: string;
   /** Most connections the pool opens. Default 10 (pg's default). */
   poolSize?: number;
+  /**
+   * How long opening a connection (or waiting for a free one in a full pool) may take before the call
+   * fails with STORE «the database is unavailable», in ms. Default {@link DEFAULT_CONNECT_TIMEOUT_MS}.
+   */
+  connectTimeoutMs?: number;
 }
+
+/**
+ * pg waits forever for a connection by default. A server that is down refuses at once (ECONNREFUSED), but
+ * one that accepts TCP and never answers — a frozen or overloaded postmaster, a half-dead proxy — would
+ * hold every request (and the pool's slots) with no end; 10 s is far beyond a healthy connect (a few ms)
+ * and still short enough that a person publishing sees an error instead of a spinner.
+ */
+export const DEFAULT_CONNECT_TIMEOUT_MS = 10_000;
 
 /** A quoted SQL identifier (double quotes doubled), per PostgreSQL's lexical rules (docs §4.1.1). */
 export function quoteIdent(name: string): string {
@@ -56,8 +69,15 @@ export async function openPgDb(url: string, options: OpenPgDbOptions = {}): Prom
     throw new KhabarError('INVALID_OPTION', `schema must be 1–63 characters, got ${JSON.stringify(schema)}`,
       { option: 'schema' });
   }
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
+  if (!Number.isInteger(connectTimeoutMs) || connectTimeoutMs < 1) {
+    throw new KhabarError('INVALID_OPTION', `connectTimeoutMs must be a whole number of milliseconds ≥ 1, got ${String(connectTimeoutMs)}`,
+      { option: 'connectTimeoutMs' });
+  }
   const searchPath = quoteIdent(schema).replace(/\\/g, '\\\\').replace(/ /g, '\\ ');
-  const pool = new pg.Pool({ connectionString: url, max: options.poolSize ?? 10, options: `-c search_path=${searchPath}` });
+  const pool = new pg.Pool({
+    connectionString: url, max: options.poolSize ?? 10, options: `-c search_path=${searchPath}`, connectionTimeoutMillis: connectTimeoutMs,
+  });
   // An idle client losing its connection emits 'error' on the pool; without a listener Node would crash.
   // The next checkout opens a fresh connection, so nothing else is needed here.
   pool.on('error', () => {});
@@ -99,10 +119,21 @@ export async function openPgDb(url: string, options: OpenPgDbOptions = {}): Prom
       } catch (e) {
         throw fromPgError(e, 'cannot connect to PostgreSQL');
       }
+      // pg-pool takes its own 'error' listener off a client while it is checked out, and pg's Client emits
+      // 'error' whenever its connection ends (a server shut down or crashed), even after the running query
+      // has already been rejected with the same error. With no listener that is an uncaught exception that
+      // ends the whole process — a database restart would take every app server down with it. The queries
+      // reject on their own; the listener only notes that this connection must not go back to the pool.
       let broken = false;
+      const onError = (): void => {
+        broken = true;
+      };
+      client.on('error', onError);
+      let committing = false;
       try {
         await client.query('BEGIN');
         const out = await fn(client);
+        committing = true;
         await client.query('COMMIT');
         return out;
       } catch (e) {
@@ -111,8 +142,16 @@ export async function openPgDb(url: string, options: OpenPgDbOptions = {}): Prom
         } catch {
           broken = true; // the connection is gone: do not return it to the pool
         }
-        throw fromPgError(e, 'transaction failed');
+        const mapped = fromPgError(e, 'transaction failed');
+        // A connection lost while COMMIT was on its way: the server may have committed before it went. Say
+        // so, rather than let the caller believe nothing was written (a retry may find its work done).
+        if (committing && broken && isKhabarError(mapped, 'STORE')) {
+          throw new KhabarError('STORE', `${mapped.message}; the connection was lost during COMMIT, so the transaction may or may not have been committed`,
+            { ...mapped.details, commitOutcomeUnknown: true });
+        }
+        throw mapped;
       } finally {
+        client.removeListener('error', onError);
         client.release(broken ? true : undefined);
       }
     },

@@ -13,6 +13,7 @@
  *   committed during the gap is picked up; the hub's poll covers the gap itself.
  */
 import pg from 'pg';
+import { DEFAULT_CONNECT_TIMEOUT_MS } from './pg-db.js';
 
 /** The channel the story writer notifies and the hubs listen on. */
 export const WIRE_CHANNEL = 'khabar_wire';
@@ -38,6 +39,8 @@ export interface PgWireNotifierOptions {
   /** First reconnect delay, doubling up to `maxRetryMs`. Default 250. */
   retryMs?: number;
   maxRetryMs?: number;
+  /** How long one connect may take before it counts as failed (and is retried). Default as the store's pool. */
+  connectTimeoutMs?: number;
 }
 
 /** Starts listening on `url` (the same connection string as the store's); returns at once. */
@@ -45,6 +48,7 @@ export function createPgWireNotifier(url: string, options: PgWireNotifierOptions
   const log = options.log ?? (() => undefined);
   const retryMs = options.retryMs ?? 250;
   const maxRetryMs = options.maxRetryMs ?? 10_000;
+  const connectTimeoutMs = options.connectTimeoutMs ?? DEFAULT_CONNECT_TIMEOUT_MS;
   const listeners = new Set<() => void>();
   let client: pg.Client | undefined;
   let listening = false;
@@ -83,7 +87,10 @@ export function createPgWireNotifier(url: string, options: PgWireNotifierOptions
 
   async function connect(): Promise<void> {
     if (closed) return;
-    const c = new pg.Client({ connectionString: url, application_name: LISTENER_NAME });
+    // Bounded like the pool's connects (pg-db.ts): unbounded, a connect to a server that accepts and never
+    // answers (frozen, or a dead proxy in front of a server that failed over) waits as long as that lasts,
+    // perhaps forever, and the reconnect loop with it: the hub would only poll, never listen again.
+    const c = new pg.Client({ connectionString: url, application_name: LISTENER_NAME, connectionTimeoutMillis: connectTimeoutMs });
     client = c;
     c.on('error', (e) => lost(c, `connection error: ${e.message}`));
     c.on('end', () => lost(c, 'connection ended'));
