@@ -1,6 +1,6 @@
 /**
  * The PostgreSQL Store: the Store interface over a {@link PgDb} pool. Every write is one transaction
- * (putStories: the whole batch) that runs {@link putStoryTx}; reads run on any pooled connection.
+ * (putStories: the whole batch, written by {@link putStoriesTx} in few round trips); reads run on any pooled connection.
  * Dialect notes: BIGINT columns arrive as strings (converted with Number; ids and seqs stay < 2^53);
  * COUNT(*) is cast to int in SQL for the same reason.
  */
@@ -15,7 +15,8 @@ import type { PgDb } from './pg-db.js';
 import { fromPgError } from './pg-errors.js';
 import { listStoriesPg, toStored } from './pg-list-query.js';
 import { relatedPg, searchPg } from './pg-search.js';
-import { putStoryTx } from './pg-story-writer.js';
+import { putStoriesTx } from './pg-story-batch.js';
+import { searchEntry } from './pg-story-writer.js';
 
 /** A Store over an open, migrated `db`; the store owns it (`close()` ends the pool). */
 export function createPgStore(db: PgDb): Store {
@@ -42,12 +43,11 @@ export function createPgStore(db: PgDb): Store {
 
   async function put(action: string, inputs: readonly unknown[], prefix: boolean): Promise<PutResult[]> {
     const stories = validate(inputs, prefix);
+    // Analysis runs before the transaction: no lock is held meanwhile, and while this batch is analyzed
+    // the database can still be writing the one before (the import hands batches over that way).
+    const batch = stories.map((story) => ({ story, text: searchEntry(story) }));
     const now = Date.now();
-    return run(action, () => db.tx(async (client) => {
-      const out: PutResult[] = [];
-      for (const s of stories) out.push(await putStoryTx(client, s, now));
-      return out;
-    }));
+    return run(action, () => db.tx((client) => putStoriesTx(client, batch, now)));
   }
 
   async function one(sql: string, param: unknown): Promise<StoredStory | undefined> {

@@ -23,7 +23,7 @@ import type { Story } from '../../story/index.js';
 import { publishedAtOf, storyColumns, withCodeAndVersion } from '../stored-story.js';
 import { contentHash } from '../content-hash.js';
 import type { PutResult } from '../store.js';
-import { pgIndexText } from './pg-index-text.js';
+import { pgIndexText, type PgIndexedText } from './pg-index-text.js';
 
 /** The columns a put reads of the story it may replace. */
 interface ExistingRow {
@@ -41,23 +41,36 @@ const EXISTING_COLUMNS = 'id, uri, code, pub_status, published_at, version, cont
 /**
  * Stores one validated story (see Store.putStory) inside the open transaction on `client`.
  * @param now the time of the put, ms since the epoch.
+ * @param text the story's search entry when the caller analyzed it already (outside the transaction).
  * @throws KhabarError CONFLICT when the story's uri or code belongs to another story, or its code differs
  *   from the stored story's.
  */
-export async function putStoryTx(client: pg.PoolClient, story: Story, now: number): Promise<PutResult> {
-  const lock = await client.query<{ value: string }>(`SELECT value FROM sequences WHERE name = 'story_code' FOR UPDATE`);
-  const lastCode = Number(lock.rows[0]!.value);
+export async function putStoryTx(client: pg.PoolClient, story: Story, now: number,
+  text: PgIndexedText | undefined = searchEntry(story)): Promise<PutResult> {
+  const lastCode = await lockWriter(client);
   const found = story.source !== undefined
     ? await client.query<ExistingRow>(
       `SELECT ${EXISTING_COLUMNS} FROM stories WHERE source_name = $1 AND source_id = $2 FOR UPDATE`,
       [story.source.name, story.source.id])
     : await client.query<ExistingRow>(`SELECT ${EXISTING_COLUMNS} FROM stories WHERE uri = $1 FOR UPDATE`, [story.uri]);
   const existing = found.rows[0];
-  if (existing !== undefined) return updateExisting(client, story, existing, now);
-  return insertNew(client, story, lastCode, now);
+  if (existing !== undefined) return updateExisting(client, story, existing, now, text);
+  return insertNew(client, story, lastCode, now, text);
 }
 
-async function updateExisting(client: pg.PoolClient, input: Story, existing: ExistingRow, now: number): Promise<PutResult> {
+/** The search entry of a story: its analyzed text when it is usable (only usable stories are searchable). */
+export function searchEntry(story: Story): PgIndexedText | undefined {
+  return story.pubStatus === 'usable' ? pgIndexText(story) : undefined;
+}
+
+/** Takes the writer lock (see the header), held until the transaction ends; returns the last story code. */
+export async function lockWriter(client: pg.PoolClient): Promise<number> {
+  const lock = await client.query<{ value: string }>(`SELECT value FROM sequences WHERE name = 'story_code' FOR UPDATE`);
+  return Number(lock.rows[0]!.value);
+}
+
+async function updateExisting(client: pg.PoolClient, input: Story, existing: ExistingRow, now: number,
+  analyzed: PgIndexedText | undefined): Promise<PutResult> {
   const id = Number(existing.id);
   const storedCode = Number(existing.code);
   if (input.code !== undefined && input.code !== storedCode) {
@@ -74,7 +87,7 @@ async function updateExisting(client: pg.PoolClient, input: Story, existing: Exi
   const json = JSON.stringify(story);
   const wasUsable = existing.pub_status === 'usable';
   if (wasUsable) await unindex(client, id);
-  const text = story.pubStatus === 'usable' ? pgIndexText(story) : undefined;
+  const text = story.pubStatus === 'usable' ? analyzed : undefined;
   const c = storyColumns(story);
   await client.query(`UPDATE stories SET
       uri = $2, source_name = $3, source_id = $4, service = $5, agency = $6, pub_status = $7, published_at = $8,
@@ -93,7 +106,8 @@ async function updateExisting(client: pg.PoolClient, input: Story, existing: Exi
   return { id, version, status: 'updated', code: storedCode };
 }
 
-async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, now: number): Promise<PutResult> {
+async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, now: number,
+  analyzed: PgIndexedText | undefined): Promise<PutResult> {
   await assertUriFree(client, input.uri, undefined);
   let code = input.code;
   if (code !== undefined) {
@@ -104,13 +118,13 @@ async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, 
         { field: 'story.code', code, conflictingId });
     }
   } else {
-    code = await nextFreeCode(client, lastCode);
+    code = (await nextFreeCodes(client, lastCode, 1))[0]!;
     await client.query(`UPDATE sequences SET value = $1 WHERE name = 'story_code'`, [code]);
   }
   // The first version keeps the number it came with (an import may start at 3); later ones count up.
   const story = withCodeAndVersion(input, code, input.version);
   const json = JSON.stringify(story);
-  const text = story.pubStatus === 'usable' ? pgIndexText(story) : undefined;
+  const text = story.pubStatus === 'usable' ? analyzed : undefined;
   const c = storyColumns(story);
   const ins = await client.query<{ id: string }>(`INSERT INTO stories
       (uri, code, source_name, source_id, service, agency, pub_status, published_at, version, story, content_hash,
@@ -129,17 +143,21 @@ async function insertNew(client: pg.PoolClient, input: Story, lastCode: number, 
 }
 
 /**
- * The next code after `last` that no stored story carries (an imported story may already hold one),
- * looked for in windows of 64: generate_series is materialized whole before LIMIT applies, so one huge
- * window would cost milliseconds on every put.
+ * The first `n` codes after `last` that no stored story carries (an imported story may already hold
+ * one), looked for in windows of n + 63: generate_series is materialized whole before LIMIT applies, so
+ * one huge window would cost milliseconds on every put.
  */
-async function nextFreeCode(client: pg.PoolClient, last: number): Promise<number> {
-  for (let from = last + 1; ; from += 64) {
+export async function nextFreeCodes(client: pg.PoolClient, last: number, n: number): Promise<number[]> {
+  const codes: number[] = [];
+  for (let from = last + 1; codes.length < n;) {
+    const width = n - codes.length + 63;
     const { rows } = await client.query<{ code: string }>(
-      `SELECT c AS code FROM generate_series($1::bigint, $1::bigint + 63) AS c
-        WHERE NOT EXISTS (SELECT 1 FROM stories WHERE stories.code = c) ORDER BY c LIMIT 1`, [from]);
-    if (rows[0] !== undefined) return Number(rows[0].code);
+      `SELECT c AS code FROM generate_series($1::bigint, $1::bigint + $2::bigint - 1) AS c
+        WHERE NOT EXISTS (SELECT 1 FROM stories WHERE stories.code = c) ORDER BY c LIMIT $3`, [from, width, n - codes.length]);
+    codes.push(...rows.map((r) => Number(r.code)));
+    from += width;
   }
+  return codes;
 }
 
 async function assertUriFree(client: pg.PoolClient, uri: string, selfId: number | undefined): Promise<void> {
