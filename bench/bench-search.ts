@@ -7,7 +7,10 @@
  * memory figures belong to one engine. Writes bench/results/search.md.
  *
  * Options: `--only k1,k2` (engine keys), `--scale-stories N` (default 200000), `--no-scale`, `--scale-only`
- * (re-measure the scale section alone and replace it in bench/results/search.md).
+ * (re-measure the scale section alone and replace it in bench/results/search.md), `--pg [url]` (also
+ * import 20,000 and N stories into PostgreSQL and into SQLite in the same run, and write the two stores
+ * side by side; the URL defaults to KHABAR_BENCH_PG_URL, else KHABAR_TEST_PG_URL, else the local server
+ * postgresql://postgres@127.0.0.1:5432/test).
  */
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
@@ -26,6 +29,20 @@ const RESULT = 'RESULT ';
 const JOB_TIMEOUT_MS = 5 * 60_000;
 /** Writing 200k stories as JSON lines, importing them well under the 3,000/s target, querying: give it room. */
 const SCALE_TIMEOUT_MS = 25 * 60_000;
+/** PostgreSQL imports a story in a few milliseconds of its own and runs queries without pruning: more room. */
+const PG_SCALE_TIMEOUT_MS = 60 * 60_000;
+/** The smaller archive size of the SQLite/PostgreSQL comparison. */
+const PG_SMALL_SCALE = 20_000;
+
+/** The PostgreSQL server of `--pg`, or undefined when the flag is absent. */
+function pgUrlOption(): string | undefined {
+  const i = args.indexOf('--pg');
+  if (i < 0) return undefined;
+  const given = args[i + 1];
+  if (given !== undefined && /^postgres(ql)?:\/\//.test(given)) return given;
+  return process.env['KHABAR_BENCH_PG_URL'] ?? process.env['KHABAR_TEST_PG_URL'] ?? 'postgresql://postgres@127.0.0.1:5432/test';
+}
+const pgUrl = pgUrlOption();
 
 const missing = ['hamshahri-ir', 'isna', 'farsnews'].filter((c) => !hasCorpus(c));
 if (missing.length) {
@@ -38,7 +55,7 @@ if (args[0] === '--job') {
   process.exit(0);
 }
 if (args[0] === '--scale') {
-  console.log(RESULT + JSON.stringify(await runScale(Number(args[1]))));
+  console.log(RESULT + JSON.stringify(await runScale(Number(args[1]), opt('--pg-url'))));
   process.exit(0);
 }
 
@@ -77,11 +94,72 @@ function scaleSectionFor(stories: number, scale: ScaleResult | string): string[]
   return out;
 }
 
+/** Measures one store at one size in a child process. */
+function scaleJob(stories: number, store: 'sqlite' | 'postgres'): ScaleResult | string {
+  return store === 'sqlite'
+    ? child<ScaleResult>(['--scale', String(stories)], SCALE_TIMEOUT_MS)
+    : child<ScaleResult>(['--scale', String(stories), '--pg-url', pgUrl!], PG_SCALE_TIMEOUT_MS);
+}
+
+/** The SQLite and PostgreSQL jobs of `--pg`, both sizes; `sqliteLarge` is reused when already measured. */
+function storeComparison(large: number, sqliteLarge?: ScaleResult | string): Array<ScaleResult | string> {
+  const out: Array<ScaleResult | string> = [];
+  for (const n of [PG_SMALL_SCALE, large]) {
+    out.push(n === large && sqliteLarge !== undefined ? sqliteLarge : scaleJob(n, 'sqlite'));
+    out.push(scaleJob(n, 'postgres'));
+  }
+  return out;
+}
+
+const STORE_SECTION = '## SQLite and PostgreSQL';
+
+/** The side-by-side section of `--pg`. */
+function storeSectionFor(jobs: ReadonlyArray<ScaleResult | string>, large: number): string[] {
+  const out = [`${STORE_SECTION} at ${int(PG_SMALL_SCALE)} and ${int(large)} stories`, ''];
+  out.push(`The same stories and queries as the section above, at two sizes, measured one after another in this run on the same machine: imported by \`khabar import --format jsonl\` into a SQLite file (\`--db\`) and into a fresh schema of PostgreSQL (\`--database-url …?schema=…\`; ${pgServerLine()}), then the same 1,025 top-10 queries against each through the store's \`search\` (one at a time, 50 warm-up). PostgreSQL's size is its tables with their indexes and TOAST; its server processes are not in the import's peak RSS.`, '');
+  out.push('| store | stories | import stories/s | import s | query p50 ms | p95 ms | p99 ms | answered | import peak RSS MB | size MB |',
+    '|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|');
+  for (const j of jobs) {
+    if (typeof j === 'string') {
+      out.push(`| ${j} | | | | | | | | | |`);
+      continue;
+    }
+    out.push(`| ${j.store === 'sqlite' ? 'SQLite' : 'PostgreSQL'} | ${int(j.stories)} | ${int(j.stories / j.importSeconds)} | ${j.importSeconds.toFixed(0)} | ${f2(j.latency.p50)} | ${f2(j.latency.p95)} | ${f2(j.latency.p99)} | ${j.latency.answered ?? '—'}/${j.latency.n} | ${j.importPeakRssMB.toFixed(0)} | ${mb(j.sizeBytes)} |`);
+  }
+  const ratio = (store: string, n: number) => jobs.find((j): j is ScaleResult => typeof j !== 'string' && j.store === store && j.stories === n);
+  for (const n of [PG_SMALL_SCALE, large]) {
+    const a = ratio('sqlite', n);
+    const b = ratio('postgres', n);
+    if (a && b) {
+      out.push('', `At ${int(n)} stories PostgreSQL imports at ${(a.importSeconds / b.importSeconds).toFixed(2)}× SQLite's rate; its query p50 is ${(b.latency.p50 / a.latency.p50).toFixed(1)}× and p95 ${(b.latency.p95 / a.latency.p95).toFixed(1)}× SQLite's.`);
+    }
+  }
+  return out;
+}
+
+/** Which PostgreSQL server the comparison used (version, host; never the password). */
+function pgServerLine(): string {
+  const u = new URL(pgUrl!);
+  const r = spawnSync('psql', ['--version'], { encoding: 'utf8' });
+  const client = r.status === 0 ? r.stdout.trim().replace(/^psql \(PostgreSQL\) /, '') : undefined;
+  return `server ${u.hostname}:${u.port || 5432}${client ? `, PostgreSQL ${client}` : ''}, default configuration, on this machine`;
+}
+
+/** Replaces (or adds, before `## Configurations`) the side-by-side section in the results file. */
+function writeStoreSection(section: string[]): void {
+  const file = join(REPO_ROOT, 'bench', 'results', 'search.md');
+  const old = readFileSync(file, 'utf8');
+  const from = old.indexOf(STORE_SECTION);
+  const end = from < 0 ? old.indexOf('## Configurations') : old.indexOf('\n## ', from + 1) + 1;
+  if (end <= 0) throw new Error(`${file} has no place for the store comparison: run npm run bench:search`);
+  writeFileSync(file, `${old.slice(0, from < 0 ? end : from)}${section.join('\n')}\n\n${old.slice(end)}`);
+}
 
 if (args[0] === '--scale-only') {
   // Re-measures the scale section alone and puts it into the existing results file.
   const stories = Number(opt('--scale-stories') ?? 200_000);
-  const section = scaleSectionFor(stories, child<ScaleResult>(['--scale', String(stories)], SCALE_TIMEOUT_MS));
+  const sqliteLarge = scaleJob(stories, 'sqlite');
+  const section = scaleSectionFor(stories, sqliteLarge);
   const file = join(REPO_ROOT, 'bench', 'results', 'search.md');
   const old = readFileSync(file, 'utf8');
   const from = old.indexOf('## khabar at ');
@@ -89,6 +167,11 @@ if (args[0] === '--scale-only') {
   if (from < 0 || to < from) throw new Error(`${file} has no scale section to replace: run npm run bench:search`);
   writeFileSync(file, `${old.slice(0, from)}${section.join('\n')}\n\n${old.slice(to)}`);
   console.log(section.join('\n'));
+  if (pgUrl !== undefined) {
+    const stores = storeSectionFor(storeComparison(stories, sqliteLarge), stories);
+    writeStoreSection(stores);
+    console.log(`\n${stores.join('\n')}`);
+  }
   process.exit(0);
 }
 
@@ -109,7 +192,12 @@ for (const corpus of CORPORA) {
 let scale: ScaleResult | string = 'not run (--no-scale)';
 if (!args.includes('--no-scale')) {
   console.log(`khabar at ${scaleStories} stories…`);
-  scale = child<ScaleResult>(['--scale', String(scaleStories)], SCALE_TIMEOUT_MS);
+  scale = scaleJob(scaleStories, 'sqlite');
+}
+let stores: string[] = [];
+if (pgUrl !== undefined) {
+  console.log(`SQLite and PostgreSQL at ${PG_SMALL_SCALE} and ${scaleStories} stories…`);
+  stores = storeSectionFor(storeComparison(scaleStories, args.includes('--no-scale') ? undefined : scale), scaleStories);
 }
 
 function corpusTable(corpus: CorpusName): string[] {
@@ -155,6 +243,7 @@ const extrapolated = engines.filter((e) => e.key !== 'khabar' && e.key !== 'fts5
 });
 out.push('', `The JS engines were not run at ${int(scaleStories)} stories: only khabar is measured at that scale. ` +
   `They keep the whole index in the JS heap; linear extrapolation of their ISNA heap Δ to ${int(scaleStories)} stories: ${extrapolated.join(', ')}.`, '');
+if (stores.length > 0) out.push(...stores, '');
 out.push('## Configurations', '');
 for (const e of engines) out.push(`- **${e.label}** (\`${e.key}\`): ${e.config}`);
 const sizeHows = new Set([...results.values()].filter((r): r is JobResult => typeof r !== 'string').map((r) => `${ENGINES.find((e) => e.key === r.engine)?.label}: ${r.sizeHow}`));
