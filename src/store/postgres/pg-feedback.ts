@@ -15,9 +15,14 @@ export interface PgRankingTuning {
   feedbackDocs: number;
   /** λ, the share of a word's weight the votes decide. */
   feedbackLambda: number;
+  /**
+   * Not a ranking knob: false scores every match in every pass (pg-search-reference.ts), the reference
+   * the pruned ranking (pg-search-pruning.ts) must equal; for tests and the evaluation.
+   */
+  prune: boolean;
 }
 
-export const DEFAULT_PG_RANKING: PgRankingTuning = { coordBoost: 0.05, feedbackDocs: 10, feedbackLambda: 0.5 };
+export const DEFAULT_PG_RANKING: PgRankingTuning = { coordBoost: 0.05, feedbackDocs: 10, feedbackLambda: 0.5, prune: true };
 
 /** One of the first pass's best stories. */
 export interface FeedbackStory {
