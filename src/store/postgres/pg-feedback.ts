@@ -20,9 +20,15 @@ export interface PgRankingTuning {
    * the pruned ranking (pg-search-pruning.ts) must equal; for tests and the evaluation.
    */
   prune: boolean;
+  /**
+   * Not a ranking knob either: how many first-pass stories, at least, the pruned search keeps so that
+   * the second pass can often stop at them (pg-search-second-pass.ts; more when many stories match, up
+   * to 10×). Tests lower it to reach every path on a small archive.
+   */
+  pool: number;
 }
 
-export const DEFAULT_PG_RANKING: PgRankingTuning = { coordBoost: 0.05, feedbackDocs: 10, feedbackLambda: 0.5, prune: true };
+export const DEFAULT_PG_RANKING: PgRankingTuning = { coordBoost: 0.05, feedbackDocs: 10, feedbackLambda: 0.5, prune: true, pool: 200 };
 
 /** One of the first pass's best stories. */
 export interface FeedbackStory {

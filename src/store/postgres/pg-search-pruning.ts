@@ -46,7 +46,7 @@ export interface PrunableQuery {
 }
 
 /** A ranked clause a match may lack. */
-interface Optional {
+export interface Optional {
   column: 'fa' | 'exact';
   /** The term (fa) or tsquery text (exact). */
   text: string;
@@ -59,15 +59,40 @@ interface Optional {
 }
 
 /** Margin on the bounds, against rounding in sums that reach θ (the bounds themselves are not tight). */
-const MARGIN = 1 + 1e-9;
+export const MARGIN = 1 + 1e-9;
 
 /** Ranked before? Score descending, ties to the lower id (as ORDER BY score DESC, id ASC). */
-function before(a: Ranked, b: Ranked): number {
+export function before(a: Ranked, b: Ranked): number {
   return b.score - a.score || a.id - b.id;
 }
 
+/** What {@link bestMatches} found. */
+export interface BestMatches {
+  /** The best `k` matches, then the best of the other scored matches up to `keep`, best first. */
+  best: Ranked[];
+  /** The optional clauses (`fa:term`, `exact:query`) every match of which was scored, or 'all' when every match was. */
+  covered: ReadonlySet<string> | 'all';
+}
+
+/** The key of a clause in {@link BestMatches.covered}. */
+export const clauseKey = (c: Pick<Optional, 'column' | 'text'>): string => `${c.column}:${c.text}`;
+
+/** The query's clauses as MaxScore sees them (see the header). */
+export interface Clauses {
+  /** Optional clauses, highest bound first. */
+  optional: Optional[];
+  /** Σ of the bounds of the clauses every match holds. */
+  always: number;
+  /** No clause is required: every match holds an optional one. */
+  needsOptional: boolean;
+  /** Most the coordination factor can be. */
+  maxFactor: number;
+  /** The bounds hold (weights ≥ 0, factor ≥ 0: any tuning the evaluation uses); otherwise nothing is pruned. */
+  sound: boolean;
+}
+
 /** The query's clauses as MaxScore sees them. */
-function clausesOf(sc: Scoring): { optional: Optional[]; always: number; needsOptional: boolean } {
+export function clausesOf(sc: Scoring): Clauses {
   const optional: Optional[] = [];
   let always = 0;
   let requiredCount = 0;
@@ -87,29 +112,46 @@ function clausesOf(sc: Scoring): { optional: Optional[]; always: number; needsOp
     } else optional.push({ column: 'exact', text: e.query, bound, df: e.n, coord: false });
   }
   optional.sort((a, b) => b.bound - a.bound || a.df - b.df);
-  // Without a required clause a match is a story holding an optional one (runSearch's match condition).
-  return { optional, always, needsOptional: requiredCount === 0 };
+  return {
+    // Without a required clause a match is a story holding an optional one (runSearch's match condition).
+    optional, always, needsOptional: requiredCount === 0, maxFactor: coordApplies(sc) ? Math.max(1, 1 + sc.boost) : 1,
+    sound: sc.weights.every((w) => w >= 0) && sc.exact.every((e) => e.weight >= 0) && 1 + sc.boost >= 0,
+  };
+}
+
+/** The scores of the given matches, best first, and how many of them hold each fa term. */
+export async function scoreIds(client: pg.PoolClient, sc: Scoring, ids: readonly number[]): Promise<{ ranked: Ranked[]; holders: Map<string, number> }> {
+  const holders = new Map<string, number>();
+  if (ids.length === 0) return { ranked: [], holders };
+  const p = new Params();
+  const { join, score } = scoreSql(sc, p, true);
+  const { rows } = await client.query<{ id: string; score: number; held: string[] | null }>(
+    `SELECT s.id, ${score} AS score, ${sc.terms.length ? 't.held' : 'NULL::text[]'} AS held FROM stories s ${join} WHERE s.id = ANY(${p.bind(ids)}::bigint[])`, p.values);
+  for (const r of rows) for (const term of r.held ?? []) holders.set(term, (holders.get(term) ?? 0) + 1);
+  return { ranked: rows.map((r) => ({ id: Number(r.id), score: r.score })).sort(before), holders };
 }
 
 /**
- * The best `k` matches, best first (score descending, ties to the lower id): exactly the first `k` rows
- * of scoring every match. `seeds` are ids of matches likely to rank well (they set θ early).
+ * The best matches, best first (score descending, ties to the lower id): the best `k` exactly as scoring
+ * every match would rank them (pruned with θ = the k-th best score), followed, up to `keep`, by the next
+ * best of the matches it scored (every match holding a covered clause). `scored` are matches already
+ * scored with these weights (they set θ before the first round).
  */
-export async function bestMatches(client: pg.PoolClient, query: PrunableQuery, k: number, seeds: readonly number[] = []): Promise<Ranked[]> {
+export async function bestMatches(client: pg.PoolClient, query: PrunableQuery, k: number,
+  options: { keep?: number; scored?: readonly Ranked[] } = {}): Promise<BestMatches> {
   const { sc, base, params, total } = query;
-  if (k <= 0 || total === 0) return [];
-  const { optional, always, needsOptional } = clausesOf(sc);
+  const keep = Math.max(k, options.keep ?? k);
+  let best = (options.scored ?? []).slice(0, keep);
+  if (k <= 0 || total === 0) return { best: [], covered: 'all' };
+  const { optional, always, needsOptional, maxFactor, sound } = clausesOf(sc);
   const n = optional.length;
   const ALL = n + 1; // coverage level: every match scored
-  let best: Ranked[] = [];
-  /** Scores the matches holding one of optional[from..to) (every match: to = ALL), or the given ids; merges the best k. */
-  const score = async (from: number, to: number, ids?: readonly number[]) => {
-    const p = new Params(ids !== undefined ? [] : params); // seeds are matches: no other condition
+  /** Scores the matches holding one of optional[from..to) (every match: to = ALL); merges the best `keep`. */
+  const score = async (from: number, to: number) => {
+    const p = new Params(params);
     const { join, score: expr } = scoreSql(sc, p);
-    let where: string[];
-    if (ids !== undefined) where = [`s.id = ANY(${p.bind(ids)}::bigint[])`];
-    else if (to === ALL && !needsOptional) where = [...base];
-    else {
+    let where = [...base];
+    if (to !== ALL || needsOptional) {
       // Without a required clause every match holds an optional one: "every match" is "holding one of the rest".
       const c = optional.slice(from, to === ALL ? n : to);
       const holds = holdsAny(c.filter((x) => x.column === 'fa').map((x) => x.text), c.filter((x) => x.column === 'exact').map((x) => x.text), p);
@@ -118,19 +160,15 @@ export async function bestMatches(client: pg.PoolClient, query: PrunableQuery, k
     }
     const { rows } = await client.query<{ id: string; score: number }>(
       `SELECT s.id, ${expr} AS score FROM stories s ${join} WHERE ${where.join(' AND ')}
-        ORDER BY score DESC, s.id ASC LIMIT ${p.bind(k)}`, p.values);
+        ORDER BY score DESC, s.id ASC LIMIT ${p.bind(keep)}`, p.values);
     const merged = new Map(best.map((r) => [r.id, r.score]));
     for (const r of rows) merged.set(Number(r.id), r.score);
-    best = [...merged].map(([id, s]) => ({ id, score: s })).sort(before).slice(0, k);
+    best = [...merged].map(([id, s]) => ({ id, score: s })).sort(before).slice(0, keep);
   };
   // Coverage: every match holding one of optional[0..covered) has been scored (ALL: every match).
-  let covered = 0;
-  if (seeds.length > 0) {
-    await score(0, 0, seeds);
-    if (total !== undefined && seeds.length >= total) covered = ALL;
-  }
+  let covered = total !== undefined && best.length >= total ? ALL : 0;
   // At most 2k matches: pruning could spare at most half of them, and rounds cost statements.
-  if (covered < ALL && (n === 0 || (total !== undefined && total <= 2 * k))) {
+  if (covered < ALL && (n === 0 || (total !== undefined && total <= 2 * keep))) {
     await score(0, ALL);
     covered = ALL;
   }
@@ -139,9 +177,7 @@ export async function bestMatches(client: pg.PoolClient, query: PrunableQuery, k
   rest[n] = always;
   for (let j = n - 1; j >= 0; j--) rest[j] = rest[j + 1]! + optional[j]!.bound;
   const firstCoord = optional.findIndex((c) => c.coord);
-  const factor = (j: number) => (coordApplies(sc) && (firstCoord < 0 || firstCoord >= j) ? Math.max(1, 1 + sc.boost) : 1);
-  // The bounds hold for weights ≥ 0 and a factor ≥ 0 (any tuning the evaluation uses); otherwise score every match.
-  const sound = sc.weights.every((w) => w >= 0) && sc.exact.every((e) => e.weight >= 0) && 1 + sc.boost >= 0;
+  const factor = (j: number) => (firstCoord < 0 || firstCoord >= j ? maxFactor : 1);
   /** The essential clauses for θ: optional[0..j) for the smallest j whose rest cannot reach θ, or ALL. */
   const essential = (theta: number): number => {
     if (!sound) return ALL;
@@ -163,5 +199,5 @@ export async function bestMatches(client: pg.PoolClient, query: PrunableQuery, k
     await score(covered, next);
     covered = next;
   }
-  return best;
+  return { best, covered: covered === ALL ? 'all' : new Set(optional.slice(0, covered).map(clauseKey)) };
 }

@@ -11,9 +11,8 @@
  */
 import type pg from 'pg';
 import { feedbackWeightsPg, type PgRankingTuning } from './pg-feedback.js';
-import { bestMatches, type PrunableQuery, type Ranked } from './pg-search-pruning.js';
-import { anyOf } from './pg-search-filters.js';
-import { quoteLexeme } from './pg-index-text.js';
+import { bestMatches, scoreIds, type PrunableQuery, type Ranked } from './pg-search-pruning.js';
+import { poolSuffices } from './pg-search-second-pass.js';
 import { termFrequencies, type Scoring } from './pg-search-scoring.js';
 
 /** A ranked query and where its matches are. */
@@ -27,32 +26,39 @@ export interface RankRequest {
   matchParams: readonly unknown[];
   /** Distinct should terms (feedback re-weights them). */
   should: readonly string[];
-  /** Set when a story matches exactly when it is usable and holds one of these fa terms. */
-  holdsOneOf?: readonly string[];
+  /** Set when a story matches exactly when it is usable and holds one of these clauses. */
+  holdsOneOf?: HoldsOneOf;
+}
+
+/** Clauses of one column (tsquery texts) and how many usable stories hold each. */
+export interface HoldsOneOf {
+  column: 'fa' | 'exact';
+  clauses: ReadonlyArray<{ query: string; n: number }>;
 }
 
 /**
  * How many stories match. A count over the GIN bitmap still visits every match's heap page (for
  * visibility and the filters; PostgreSQL 15.11 and later no longer skip all-visible pages in bitmap
- * scans), which for a word in 40% of 50,000 stories costs more than the pruned ranking. When the match
- * is only "holds one of these words", the most frequent word's stories are counted by term_stats (its
- * document frequency over usable stories, kept by the writer in the same transactions as the stories,
- * so exact in this snapshot) and only the others' stories without it are visited:
- * |A ∪ B ∪ C| = df(C) + |(A ∪ B) ∖ C|, with `(A | B) & !C` answered by the GIN index.
+ * scans), which for a word in 40% of 50,000 stories costs more than the pruned ranking. When a match is
+ * any usable story holding one of a few clauses of one column, the widest clause's stories are counted
+ * by what is known already — a word's document frequency in term_stats (kept by the writer in the
+ * same transactions as the stories, so exact in this snapshot), an exact clause's count for its idf —
+ * and only the other clauses' stories without it are visited: |A ∪ B ∪ C| = n(C) + |(A ∪ B) ∖ C|,
+ * with `(A | B) & !C` answered by the GIN index.
  */
 async function countMatches(client: pg.PoolClient, r: RankRequest): Promise<number> {
-  const terms = r.holdsOneOf;
-  if (terms === undefined || terms.length === 0) {
+  const clauses = r.holdsOneOf?.clauses ?? [];
+  if (r.holdsOneOf === undefined || clauses.length === 0) {
     const [c] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM stories s WHERE ${r.where}`, [...r.matchParams])).rows;
     return c!.n;
   }
-  const df = (t: string) => r.sc.df.get(t) ?? 0;
-  const widest = terms.reduce((a, b) => (df(b) > df(a) ? b : a));
-  const others = terms.filter((t) => t !== widest);
-  if (others.length === 0) return df(widest);
+  const widest = clauses.reduce((a, b) => (b.n > a.n ? b : a));
+  const others = clauses.filter((c) => c !== widest);
+  if (others.length === 0) return widest.n;
   const [c] = (await client.query<{ n: number }>(`SELECT count(*)::int AS n FROM stories s
-    WHERE s.pub_status = 'usable' AND s.fa @@ $1::tsquery`, [`(${anyOf(others)}) & !${quoteLexeme(widest)}`])).rows;
-  return df(widest) + c!.n;
+    WHERE s.pub_status = 'usable' AND s.${r.holdsOneOf.column} @@ $1::tsquery`,
+  [`(${others.map((o) => `(${o.query})`).join(' | ')}) & !(${widest.query})`])).rows;
+  return widest.n + c!.n;
 }
 
 /** The count of every match and the page, best first. */
@@ -63,15 +69,23 @@ export async function rankPruned(client: pg.PoolClient, r: RankRequest, tuning: 
   if (total === 0 || offset >= total) return { total, page: [] };
   const query: PrunableQuery = { sc: r.sc, base: r.base, params: r.baseParams, total };
   if (!(tuning.feedbackDocs > 0 && r.should.length >= 2)) {
-    return { total, page: (await bestMatches(client, query, k)).slice(offset) };
+    return { total, page: (await bestMatches(client, query, k)).best.slice(offset) };
   }
-  const first = await bestMatches(client, query, Math.max(tuning.feedbackDocs, k));
-  const top = first.slice(0, tuning.feedbackDocs);
+  const k1 = Math.max(tuning.feedbackDocs, k);
+  // The pool grows with the matches (up to 10× the knob): a first pass that scored tens of thousands of
+  // common-word stories has rescored 2,000 of them in a few percent of its time, and a pool that deep
+  // usually spares the second pass a scan as long as the first (measured on 50,000 stories).
+  const keep = Math.max(k1, Math.min(10 * tuning.pool, Math.max(tuning.pool, Math.ceil(total / 25))));
+  const first = await bestMatches(client, query, k1, { keep });
+  const top = first.best.slice(0, tuning.feedbackDocs);
   const data = await termFrequencies(client, top.map((s) => s.id), r.should);
   const best = top.map((s) => ({ score: s.score, length: data.get(s.id)!.length, tf: data.get(s.id)!.tf }));
-  const factors = feedbackWeightsPg(best, r.should.map((term) => ({ term, df: r.sc.df.get(term) ?? 0 })), r.sc.docs, tuning.feedbackLambda);
-  if (factors === undefined) return { total, page: first.slice(offset, k) };
-  const sc = { ...r.sc, weights: r.sc.terms.map((term, i) => r.sc.weights[i]! * (factors.get(term) ?? 1)) };
-  const second = await bestMatches(client, { ...query, sc }, k, first.map((s) => s.id));
-  return { total, page: second.slice(offset) };
+  const votes = feedbackWeightsPg(best, r.should.map((term) => ({ term, df: r.sc.df.get(term) ?? 0 })), r.sc.docs, tuning.feedbackLambda);
+  if (votes === undefined) return { total, page: first.best.slice(offset, k) };
+  const factors = r.sc.terms.map((term) => votes.get(term) ?? 1);
+  const sc = { ...r.sc, weights: r.sc.terms.map((_, i) => r.sc.weights[i]! * factors[i]!) };
+  const { ranked: rescored, holders } = await scoreIds(client, sc, first.best.map((s) => s.id));
+  if (poolSuffices({ first, keep, sc1: r.sc, sc2: sc, factors, rescored, holders }, k)) return { total, page: rescored.slice(offset, k) };
+  const second = await bestMatches(client, { ...query, sc }, k, { scored: rescored });
+  return { total, page: second.best.slice(offset) };
 }

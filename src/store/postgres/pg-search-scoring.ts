@@ -99,9 +99,10 @@ function normSql(sc: Scoring, p: Params): string {
 
 /**
  * The score of `s` as SQL: `join` goes after `FROM stories s` (a lateral subquery `t` over the story's
- * query terms: their BM25 sum and how many should words it holds), `score` is the expression.
+ * query terms: their BM25 sum, how many should words it holds and, with `held`, which terms it holds as
+ * `t.held`), `score` is the expression.
  */
-export function scoreSql(sc: Scoring, p: Params): { join: string; score: string } {
+export function scoreSql(sc: Scoring, p: Params, held = false): { join: string; score: string } {
   const parts: string[] = [];
   let join = '';
   if (sc.terms.length) {
@@ -109,7 +110,7 @@ export function scoreSql(sc: Scoring, p: Params): { join: string; score: string 
     const terms = `${p.bind(sc.terms)}::text[]`;
     const f = 'cardinality(u.positions)';
     join = `CROSS JOIN LATERAL (SELECT sum((${p.bind(sc.weights)}::float8[])[array_position(${terms}, u.lexeme)] * ${f} / (${f} + ${norm})) AS fa,
-        count(*) FILTER (WHERE u.lexeme = ANY(${p.bind(sc.coord)}::text[])) AS coord
+        count(*) FILTER (WHERE u.lexeme = ANY(${p.bind(sc.coord)}::text[])) AS coord${held ? ', array_agg(u.lexeme) AS held' : ''}
       FROM unnest(ts_filter(setweight(s.fa, 'C', ${terms}), '{c}')) AS u) AS t`;
     parts.push('COALESCE(t.fa, 0)');
   }
