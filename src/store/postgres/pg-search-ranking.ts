@@ -1,13 +1,14 @@
 /**
  * The ranked page of a search on PostgreSQL: the count of every match, then the best offset + limit
  * matches by pruned BM25 (pg-search-pruning.ts), in one pass or, when feedback re-weights the query's
- * words (pg-feedback.ts), in two. The count is its own statement over the GIN bitmaps (no story is
- * scored for it), so pruning never changes `total`.
+ * words (pg-feedback.ts), in two. The count is its own statement (no story is scored for it), so
+ * pruning never changes `total`.
  *
  * Feedback: the first pass needs its best `feedbackDocs` exactly, and its best offset + limit stand as
- * the answer when the votes say nothing, so it ranks max(feedbackDocs, offset + limit). The second pass
- * starts from those stories (rescored with the new weights, they give θ at once) and prunes with bounds
- * from the new weights: the matches its essential clauses miss are never scored in either pass.
+ * the answer when the votes say nothing, so it ranks max(feedbackDocs, offset + limit), and keeps a pool
+ * of its next best. The pool, rescored with the new weights, gives θ at once; it is the answer when
+ * nothing outside it can reach θ (pg-search-second-pass.ts), and otherwise the second pass prunes with
+ * bounds from the new weights: the matches its essential clauses miss are never scored in either pass.
  */
 import type pg from 'pg';
 import { feedbackWeightsPg, type PgRankingTuning } from './pg-feedback.js';

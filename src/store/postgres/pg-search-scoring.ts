@@ -13,8 +13,9 @@
  * The frequencies are read from the story's own tsvector without expanding all of it: `setweight(fa,
  * 'C', terms)` marks the query's terms (a binary search each; khabar writes only weights A and B) and
  * `ts_filter(…, '{c}')` keeps just them, so `unnest` yields one row per query term the story holds
- * instead of one per distinct word of the story (EXPLAIN ANALYZE on 50,000 stories: the unnest of the
- * whole tsvector was most of the time spent per scored story). The sum runs in the tsvector's lexeme
+ * instead of one per distinct word of the story (EXPLAIN ANALYZE, 50,000 stories, the 19,600 holding
+ * «ایران»: 1.5 s expanding each whole tsvector, 0.35 s taking out the query's terms, of which 0.25 s is
+ * decompressing the tsvectors at all). The sum runs in the tsvector's lexeme
  * order through a plain function scan (no join whose strategy could change the order), so a story's
  * score is the same float in every statement that computes it: the pruned search compares scores from
  * different statements and must break ties exactly as one statement would.

@@ -9,14 +9,17 @@
  * coordination boost and its feedback re-weighting (pg-feedback.ts: a first pass's best 10 re-weight the
  * query's words, a second pass ranks with them). Chosen over `ts_rank_cd`, which has no idf at all.
  *
- * Pruning (pg-search-pruning.ts, pg-search-ranking.ts): only the page's best offset + limit are needed
- * exactly, and each clause adds less than a known bound to a score, so once θ (the k-th best score of
- * the matches holding the rarest words) is known, the matches holding none of the clauses whose bounds
- * could still lift a story to θ are never scored: a query with a word in half the archive scores the
- * few hundred stories its rare words find, in a few statements. The count of every match is its own
- * statement over the GIN bitmaps, so `total` stays exact, and the results (ids, order, scores, total)
- * are those of scoring every match, which tuning `prune: false` still does (pg-search-reference.ts) for
- * tests and the evaluation. Everything runs in one REPEATABLE READ snapshot.
+ * Pruning (pg-search-pruning.ts, pg-search-ranking.ts): only the page's best offset + limit (k) are
+ * needed exactly, and each clause adds less than a known bound to a score (a word less than its weight
+ * idf·(k1+1), times the coordination factor), so once θ (the k-th best score of the matches holding the
+ * rarest words) is known, the matches holding none of the clauses whose bounds could still lift a story
+ * to θ are never scored: a query with a word in half the archive scores the few hundred stories its
+ * rare words find, in a few statements. The feedback pass bounds with its own weights, starting from
+ * the first pass's best stories, and often needs no scan at all (pg-search-second-pass.ts). The count
+ * of every match is its own statement (GIN bitmaps, and term_stats for the widest word), so `total`
+ * stays exact, and the results (ids, order, scores, total) are those of scoring every match, which
+ * tuning `prune: false` still does (pg-search-reference.ts) for tests and the evaluation. Everything
+ * runs in one REPEATABLE READ snapshot.
  */
 import { analyzedQueryOf, checkSearchRequest, highlight, indexDocument } from '../../search/index.js';
 import type { AnalyzedQuery, SearchHit, SearchRequest, SearchResult } from '../../search/index.js';
