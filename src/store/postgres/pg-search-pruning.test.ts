@@ -113,6 +113,13 @@ describePg('pruned PostgreSQL ranking equals scoring every match', () => {
     });
   }
 
+  it('has tied scores on its pages (the copies), so that the order of ties is compared too', async () => {
+    const { hits } = await searchPg(db, { q: 'زعفران ایران', limit: 100, bodies: false });
+    const ties = hits.slice(1).filter((h, i) => h.score === hits[i]!.score);
+    expect(ties.length).toBeGreaterThan(3);
+    hits.slice(1).forEach((h, i) => { if (h.score === hits[i]!.score) expect(h.id).toBeGreaterThan(hits[i]!.id); });
+  });
+
   it('ranks generated queries as the unpruned search', async () => {
     const any = [...COMMON, ...MEDIUM, ...RARE];
     const clause = fc.oneof(

@@ -12,7 +12,7 @@
  */
 import type pg from 'pg';
 import { feedbackWeightsPg, type PgRankingTuning } from './pg-feedback.js';
-import { bestMatches, scoreIds, type PrunableQuery, type Ranked } from './pg-search-pruning.js';
+import { before, bestMatches, scoreIds, type PrunableQuery, type Ranked } from './pg-search-pruning.js';
 import { poolSuffices } from './pg-search-second-pass.js';
 import { termFrequencies, type Scoring } from './pg-search-scoring.js';
 
@@ -62,6 +62,9 @@ async function countMatches(client: pg.PoolClient, r: RankRequest): Promise<numb
   return widest.n + c!.n;
 }
 
+/** First-pass stories rescored before the rest of the pool. */
+const HEAD = 50;
+
 /** The count of every match and the page, best first. */
 export async function rankPruned(client: pg.PoolClient, r: RankRequest, tuning: PgRankingTuning, limit: number, offset: number):
   Promise<{ total: number; page: Ranked[] }> {
@@ -85,8 +88,20 @@ export async function rankPruned(client: pg.PoolClient, r: RankRequest, tuning: 
   if (votes === undefined) return { total, page: first.best.slice(offset, k) };
   const factors = r.sc.terms.map((term) => votes.get(term) ?? 1);
   const sc = { ...r.sc, weights: r.sc.terms.map((_, i) => r.sc.weights[i]! * factors[i]!) };
-  const { ranked: rescored, holders } = await scoreIds(client, sc, first.best.map((s) => s.id));
-  if (poolSuffices({ first, keep, sc1: r.sc, sc2: sc, factors, rescored, holders }, k)) return { total, page: rescored.slice(offset, k) };
+  // The pool is rescored best first in two steps: its head alone often answers (a head is a pool too).
+  let rescored: Ranked[] = [];
+  const holders = new Map<string, number>();
+  let done = 0;
+  for (const size of new Set([Math.min(keep, Math.max(k1, HEAD)), keep])) {
+    const part = await scoreIds(client, sc, first.best.slice(done, size).map((s) => s.id));
+    rescored = [...rescored, ...part.ranked].sort(before);
+    for (const [term, n] of part.holders) holders.set(term, (holders.get(term) ?? 0) + n);
+    done = size;
+    const head = { best: first.best.slice(0, size), covered: first.covered };
+    if (poolSuffices({ first: head, keep: size, sc1: r.sc, sc2: sc, factors, rescored, holders }, k)) {
+      return { total, page: rescored.slice(offset, k) };
+    }
+  }
   const second = await bestMatches(client, { ...query, sc }, k, { scored: rescored });
   return { total, page: second.best.slice(offset) };
 }
