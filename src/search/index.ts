@@ -19,3 +19,4 @@ export type { HighlightOptions } from './highlight.js';
 export { highlightHtml } from './highlight-html.js';
 export { SNIPPET_LENGTH } from './snippet.js';
 export { monthKey, monthRange } from './month-key.js';
+export { BM25_K1, BM25_B, bm25Idf } from './bm25.js';

@@ -21,16 +21,12 @@
  * different statements and must break ties exactly as one statement would.
  */
 import type pg from 'pg';
+import { BM25_B, BM25_K1, bm25Idf } from '../../search/index.js';
 import { anyOf, type Params } from './pg-search-filters.js';
 
-export const K1 = 1.2;
-export const B = 0.75;
-
-/** BM25's idf, as sqlite/ranked/bm25-scorer.ts. */
-export function idf(docs: number, n: number): number {
-  const v = Math.log((docs - n + 0.5) / (n + 0.5));
-  return v <= 0 ? 1e-6 : v;
-}
+export const K1 = BM25_K1;
+export const B = BM25_B;
+const idf = bm25Idf;
 
 /** An exact-column clause: tsquery text, weight idf·(k1+1), matching stories, and whether every match holds it. */
 export interface ExactClause {

@@ -16,6 +16,7 @@ import { fromPgError } from './pg-errors.js';
 import { listStoriesPg, toStored } from './pg-list-query.js';
 import { relatedPg, searchPg } from './pg-search.js';
 import { putStoriesTx } from './pg-story-batch.js';
+import { createStatisticsKeeper } from './pg-statistics.js';
 import { searchEntry } from './pg-story-writer.js';
 
 /** A Store over an open, migrated `db`; the store owns it (`close()` ends the pool). */
@@ -28,6 +29,9 @@ export function createPgStore(db: PgDb): Store {
       throw fromPgError(e, action);
     }
   }
+
+  // Fresh planner statistics after bulk writes (an import), which autovacuum would bring too late.
+  const statistics = createStatisticsKeeper(db);
 
   /** Validates everything before any transaction: bad input never takes the writer lock. */
   function validate(inputs: readonly unknown[], prefix: boolean): Story[] {
@@ -47,7 +51,9 @@ export function createPgStore(db: PgDb): Store {
     // the database can still be writing the one before (the import hands batches over that way).
     const batch = stories.map((story) => ({ story, text: searchEntry(story) }));
     const now = Date.now();
-    return run(action, () => db.tx((client) => putStoriesTx(client, batch, now)));
+    const out = await run(action, () => db.tx((client) => putStoriesTx(client, batch, now)));
+    await statistics.written(out.filter((r) => r.status !== 'unchanged').length);
+    return out;
   }
 
   async function one(sql: string, param: unknown): Promise<StoredStory | undefined> {

@@ -11,6 +11,7 @@
  * Clauses answered elsewhere (FTS5 phrases and prefixes over the exact terms) come in as sets of ids
  * and score as a term with frequency 1.
  */
+import { BM25_B, BM25_K1, bm25Idf } from '../../../search/index.js';
 import type { RankedIndexReader } from './index-reader.js';
 import { feedbackWeights, type Feedback } from './feedback.js';
 
@@ -23,7 +24,7 @@ export interface Bm25Params {
 }
 
 /** FTS5's constants and equal column weights (a boosted headline costs MAP on Hamshahri). */
-export const DEFAULT_BM25: Bm25Params = { k1: 1.2, b: 0.75, headWeight: 1, bodyWeight: 1 };
+export const DEFAULT_BM25: Bm25Params = { k1: BM25_K1, b: BM25_B, headWeight: 1, bodyWeight: 1 };
 
 /** What to score. Every term list is deduplicated by the caller or not; duplicates count once. */
 export interface ScoreRequest {
@@ -89,11 +90,8 @@ class Accumulators {
 
 const scratch = new WeakMap<RankedIndexReader, Accumulators>();
 
-/** FTS5's idf. */
-export function idf(docs: number, n: number): number {
-  const v = Math.log((docs - n + 0.5) / (n + 0.5));
-  return v <= 0 ? 1e-6 : v;
-}
+/** BM25's idf (search module), the same as FTS5's. */
+export const idf = bm25Idf;
 
 /** One term's live postings, copied out of the reader's scratch so that a second pass can reuse them. */
 export interface TermList {
