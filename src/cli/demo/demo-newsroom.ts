@@ -4,6 +4,7 @@
  * `khabar serve` prints once, so a newcomer can log in and try the workflow.
  */
 import { randomBytes } from 'node:crypto';
+import { isKhabarError } from '../../errors/index.js';
 import { hashPassword } from '../../newsroom/index.js';
 import type { Role, Store } from '../../store/index.js';
 
@@ -15,9 +16,24 @@ export const DEMO_USERS: ReadonlyArray<{ username: string; role: Role; displayNa
   { username: 'khabarnegar', role: 'reporter', displayName: 'خبرنگار', desks: [] },
 ];
 
-/** Creates the demo desks and accounts when the newsroom has no users; returns the password, or undefined. */
+/**
+ * Creates the demo desks and accounts when the newsroom has no users; returns the password, or undefined
+ * when there were users already or another server created them meanwhile.
+ */
 export async function loadDemoNewsroom(store: Store): Promise<string | undefined> {
   if ((await store.newsroom.listUsers()).length > 0) return undefined;
+  try {
+    return await createDemoNewsroom(store);
+  } catch (e) {
+    // Two servers started together on one empty PostgreSQL both pass the check above. Both create the
+    // same desks and accounts in the same order, so the one that loses the race meets CONFLICT on its
+    // very first creation, having created nothing, and the winner's newsroom is whole.
+    if (isKhabarError(e, 'CONFLICT')) return undefined;
+    throw e;
+  }
+}
+
+async function createDemoNewsroom(store: Store): Promise<string> {
   const password = randomBytes(12).toString('base64url');
   const hash = await hashPassword(password);
   const desks = new Map<string, number>();
