@@ -7,7 +7,7 @@
  * imported stories the benchmark queries took p50 309 ms, and 21 ms after one ANALYZE.
  *
  * So the store runs ANALYZE itself on the tables search plans over once the stories it wrote since the
- * last one reach half the stories there were then (and at least {@link MIN_WRITES}): about 14 times in a
+ * last one reach half the stories there were then (and at least {@link MIN_WRITES}): about 13 times in a
  * 200,000-story import, each reading a sample of at most 30,000 rows (default_statistics_target). ANALYZE takes a lock that readers and writers do not wait for; a failed one is
  * only logged, since the writes it follows are committed.
  */
@@ -27,11 +27,16 @@ export function createStatisticsKeeper(db: PgDb, log: (line: string) => void = (
   let storiesAtAnalyze = -1; // unknown until the first write
   let running: Promise<void> | undefined;
 
+  /** The planner's idea of how many stories there are (−1, never analyzed, counts as 0). */
+  async function plannerStoryCount(): Promise<number> {
+    const [row] = await db.query<{ n: string }>('SELECT reltuples::bigint AS n FROM pg_class WHERE oid = \'stories\'::regclass');
+    return Math.max(0, Number(row?.n ?? 0));
+  }
+
   async function analyze(): Promise<void> {
     try {
       await db.query('ANALYZE stories, term_stats');
-      const [row] = await db.query<{ n: string }>('SELECT reltuples::bigint AS n FROM pg_class WHERE oid = \'stories\'::regclass');
-      storiesAtAnalyze = Math.max(0, Number(row?.n ?? 0));
+      storiesAtAnalyze = await plannerStoryCount();
     } catch (e) {
       log(`ANALYZE after bulk writes failed: ${(e as Error).message}`);
     }
@@ -41,8 +46,7 @@ export function createStatisticsKeeper(db: PgDb, log: (line: string) => void = (
     async written(stories) {
       sinceAnalyze += stories;
       if (storiesAtAnalyze < 0) {
-        const [row] = await db.query<{ n: string }>('SELECT reltuples::bigint AS n FROM pg_class WHERE oid = \'stories\'::regclass');
-        storiesAtAnalyze = Math.max(0, Number(row?.n ?? 0)); // −1 (never analyzed) counts as 0
+        storiesAtAnalyze = await plannerStoryCount();
       }
       if (running !== undefined || sinceAnalyze < Math.max(MIN_WRITES, storiesAtAnalyze / 2)) return;
       sinceAnalyze = 0;

@@ -25,7 +25,7 @@ import { contentHash } from '../content-hash.js';
 import { publishedAtOf, storyColumns, withCodeAndVersion } from '../stored-story.js';
 import type { PutResult } from '../store.js';
 import type { PgIndexedText } from './pg-index-text.js';
-import { lockWriter, nextFreeCodes, putStoryTx } from './pg-story-writer.js';
+import { lockWriter, nextFreeCodes, notifyWire, putStoryTx } from './pg-story-writer.js';
 
 /** A story of the batch with its search entry (undefined when it is not usable, so not searchable). */
 export interface StoryToPut {
@@ -167,7 +167,7 @@ async function insertNewStories(client: pg.PoolClient, group: readonly StoryToPu
     await client.query(`INSERT INTO wire_events (story_id, version, kind, at)
       SELECT w.id, w.version, 'published', $3 FROM unnest($1::bigint[], $2::int[]) WITH ORDINALITY AS w (id, version, ord)
       ORDER BY w.ord`, [wired.map((w) => w.id), wired.map((w) => w.version), now]);
-    await client.query(`SELECT pg_notify('khabar_wire', currval(pg_get_serial_sequence('wire_events', 'seq'))::text)`); // delivered at commit: pg-notify.ts
+    await notifyWire(client);
   }
   const newLast = codes.length > 0 ? codes[codes.length - 1]! : lastCode;
   if (newLast !== lastCode) await client.query(`UPDATE sequences SET value = $1 WHERE name = 'story_code'`, [newLast]);

@@ -201,6 +201,11 @@ async function logWire(client: pg.PoolClient, id: number, version: number, statu
   const kind = status === 'usable' ? (wasUsable ? 'updated' : 'published') : status === 'canceled' && wasUsable ? 'killed' : undefined;
   if (kind !== undefined) {
     await client.query('INSERT INTO wire_events (story_id, version, kind, at) VALUES ($1, $2, $3, $4)', [id, version, kind, now]);
-    await client.query(`SELECT pg_notify('khabar_wire', currval(pg_get_serial_sequence('wire_events', 'seq'))::text)`); // delivered at commit: pg-notify.ts
+    await notifyWire(client);
   }
+}
+
+/** Tells the other servers' hubs about the wire events just inserted (delivered at commit: pg-notify.ts). */
+export async function notifyWire(client: pg.PoolClient): Promise<void> {
+  await client.query(`SELECT pg_notify('khabar_wire', currval(pg_get_serial_sequence('wire_events', 'seq'))::text)`);
 }
